@@ -1,0 +1,132 @@
+/**
+ * @module model/graph
+ * The plain-data shape of graph nodes and edges shared by every store, the
+ * path engine and the API, and the two constructors that enforce it.
+ */
+import type { AccessLevel, Classification, EdgeKind, NodeKind, Provider } from './kinds.js'
+import { EDGE_KINDS, NODE_KINDS, RESOURCE_KINDS } from './kinds.js'
+import type { ConditionRef, Evidence, NonEmpty } from './evidence.js'
+import { CrownpathError } from './errors.js'
+
+/** A property value a store can persist in both SQLite JSON and Neo4j. */
+export type PropertyValue = string | number | boolean | null | readonly string[]
+
+/** A graph node. `properties` holds kind-specific metadata (never secrets). */
+export interface GraphNode {
+  readonly id: string
+  readonly kind: NodeKind
+  readonly provider: Provider
+  readonly name: string
+  readonly tags: Readonly<Record<string, string>>
+  /** Set for resources (unknown = `internal`), null for everything else. */
+  readonly classification: Classification | null
+  /** AWS account id, or Azure subscription id (tenant id for Entra objects); null when not scoped. */
+  readonly account: string | null
+  /** True for tier-zero nodes: scope kinds and principals found admin-equivalent. */
+  readonly isTierZero: boolean
+  /** True for credentials found in a leak report. */
+  readonly isExposed: boolean
+  readonly properties: Readonly<Record<string, PropertyValue>>
+}
+
+/** A directed graph edge: whoever controls `from` can control / act as / read `to`. */
+export interface GraphEdge {
+  /** Stable id: `<from>|<kind>|<technique or ->|<to>`; one edge per (from, kind, technique, to). */
+  readonly id: string
+  readonly from: string
+  readonly to: string
+  readonly kind: EdgeKind
+  /** Technique id (`aws/iam-put-role-policy`) for derived edges, null for structural ones. */
+  readonly technique: string | null
+  readonly evidence: NonEmpty<Evidence>
+  readonly conditions: readonly ConditionRef[]
+  readonly conditional: boolean
+  /** Positive integer used to rank paths; conditional and noisy steps cost more. */
+  readonly cost: number
+  /** Access levels reached on the target (CanAccess edges); empty otherwise. */
+  readonly accessLevels: readonly AccessLevel[]
+}
+
+/** Extra cost added to an edge whose conditions could not be resolved offline. */
+export const CONDITIONAL_COST_PENALTY = 3
+
+/** Input to {@link makeNode}; defaults fill the optional fields. */
+export interface NodeInput {
+  id: string
+  kind: NodeKind
+  name: string
+  tags?: Record<string, string>
+  classification?: Classification | null
+  account?: string | null
+  isTierZero?: boolean
+  isExposed?: boolean
+  properties?: Record<string, PropertyValue>
+}
+
+/** Build a node, checking the kind's required properties. */
+export function makeNode(input: NodeInput): GraphNode {
+  const spec = NODE_KINDS[input.kind]
+  const properties = input.properties ?? {}
+  for (const key of spec.requiredProperties) {
+    if (properties[key] === undefined || properties[key] === null) {
+      throw new CrownpathError('CP_ERR_MODEL_INVALID_NODE', { id: input.id, reason: `missing property \`${key}\` required for ${input.kind}` })
+    }
+  }
+  const isResource = RESOURCE_KINDS.includes(input.kind)
+  return {
+    id: input.id,
+    kind: input.kind,
+    provider: spec.provider,
+    name: input.name,
+    tags: input.tags ?? {},
+    classification: isResource ? (input.classification ?? 'internal') : null,
+    account: input.account ?? null,
+    isTierZero: input.isTierZero ?? spec.isTierZeroScope,
+    isExposed: input.isExposed ?? false,
+    properties,
+  }
+}
+
+/** Input to {@link makeEdge}. Evidence must be non-empty: that is the point. */
+export interface EdgeInput {
+  from: string
+  to: string
+  kind: EdgeKind
+  technique?: string | null
+  evidence: NonEmpty<Evidence>
+  conditions?: readonly ConditionRef[]
+  cost?: number
+  accessLevels?: readonly AccessLevel[]
+}
+
+/** The stable id of an edge. */
+export function edgeId(from: string, kind: EdgeKind, technique: string | null, to: string): string {
+  return `${from}|${kind}|${technique ?? '-'}|${to}`
+}
+
+/**
+ * Build an edge. The cost defaults to the kind's default; unresolved conditions
+ * make the edge conditional and add {@link CONDITIONAL_COST_PENALTY}.
+ */
+export function makeEdge(input: EdgeInput): GraphEdge {
+  if (input.evidence.length === 0) {
+    // The type already forbids this; the check keeps untyped callers (JSON, JS) honest.
+    throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: `${input.from}→${input.to}`, reason: 'an edge needs at least one evidence item' })
+  }
+  const conditions = input.conditions ?? []
+  const conditional = conditions.length > 0
+  const base = input.cost ?? EDGE_KINDS[input.kind].defaultCost
+  const technique = input.technique ?? null
+  return {
+    id: edgeId(input.from, input.kind, technique, input.to),
+    from: input.from,
+    to: input.to,
+    kind: input.kind,
+    technique,
+    evidence: input.evidence,
+    conditions,
+    conditional,
+    cost: conditional ? base + CONDITIONAL_COST_PENALTY : base,
+    accessLevels: input.accessLevels ?? [],
+  }
+}

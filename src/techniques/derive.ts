@@ -1,0 +1,93 @@
+/**
+ * @module techniques/derive
+ * Inventory → graph: runs each provider's deriver (structural nodes and
+ * edges, then its techniques over an index), merges what they produce,
+ * marks exposed credentials and drops nothing silently.
+ */
+import type { Classifier, DataIssue, Evidence, GraphEdge, GraphNode, Inventory, NonEmpty } from '../model/index.js'
+import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../model/index.js'
+import { PROVIDER_DERIVERS } from './registry.js'
+
+/** Options shared by every deriver. */
+export interface DeriveOptions {
+  readonly classifier: Classifier
+  /** "Now" for age-based facts; injected so derivation stays pure. */
+  readonly now: Date
+}
+
+/** What a provider deriver returns. */
+export interface DerivedGraph {
+  readonly nodes: readonly GraphNode[]
+  readonly edges: readonly GraphEdge[]
+  readonly issues: readonly DataIssue[]
+}
+
+/** A provider's deriver: structure + techniques for its part of the inventory. */
+export interface ProviderDeriver {
+  readonly name: string
+  readonly derive: (inventory: Inventory, options: DeriveOptions) => DerivedGraph
+}
+
+/** Later nodes fill what earlier ones left unset (an ExternalIdentity seen from AWS and from Entra). */
+function mergeNode(a: GraphNode, b: GraphNode): GraphNode {
+  return {
+    ...a,
+    tags: { ...b.tags, ...a.tags },
+    properties: { ...b.properties, ...a.properties },
+    isTierZero: a.isTierZero || b.isTierZero,
+    isExposed: a.isExposed || b.isExposed,
+  }
+}
+
+/** Two derivations of the same edge keep one edge with both reasons and the lower cost. */
+function mergeEdge(a: GraphEdge, b: GraphEdge): GraphEdge {
+  const seen = new Set(a.evidence.map((e) => JSON.stringify(e)))
+  const evidence = [...a.evidence, ...b.evidence.filter((e) => !seen.has(JSON.stringify(e)))] as unknown as NonEmpty<Evidence>
+  // An unconditional derivation makes the edge unconditional: one way always works.
+  const pick = !a.conditional ? a : !b.conditional ? b : a.cost <= b.cost ? a : b
+  return { ...pick, evidence }
+}
+
+/** Derive the whole graph from an inventory. Pure. */
+export function deriveGraph(inventory: Inventory, options: Partial<DeriveOptions> = {}): DerivedGraph {
+  const resolved: DeriveOptions = {
+    classifier: options.classifier ?? compileClassifier(DEFAULT_CLASSIFICATION_CONFIG),
+    now: options.now ?? new Date(),
+  }
+  const nodes = new Map<string, GraphNode>()
+  const edges = new Map<string, GraphEdge>()
+  const issues: DataIssue[] = []
+  for (const deriver of PROVIDER_DERIVERS) {
+    const part = deriver.derive(inventory, resolved)
+    for (const node of part.nodes) {
+      const existing = nodes.get(node.id)
+      nodes.set(node.id, existing ? mergeNode(existing, node) : node)
+    }
+    for (const edge of part.edges) {
+      const existing = edges.get(edge.id)
+      edges.set(edge.id, existing ? mergeEdge(existing, edge) : edge)
+    }
+    issues.push(...part.issues)
+  }
+  markExposed(nodes, inventory, issues)
+  const kept: GraphEdge[] = []
+  for (const edge of edges.values()) {
+    if (nodes.has(edge.from) && nodes.has(edge.to)) kept.push(edge)
+    else issues.push({ severity: 'warning', where: edge.id, message: `edge dropped: endpoint \`${nodes.has(edge.from) ? edge.to : edge.from}\` is not in the inventory` })
+  }
+  return { nodes: [...nodes.values()], edges: kept, issues }
+}
+
+/** Leak findings mark their credential nodes exposed; an unknown key is reported, not invented. */
+function markExposed(nodes: Map<string, GraphNode>, inventory: Inventory, issues: DataIssue[]): void {
+  for (const leak of inventory.leaks) {
+    const id = leak.provider === 'azure' ? `azure:${leak.credentialId.toLowerCase()}` : leak.credentialId
+    const node = nodes.get(id)
+    if (!node) {
+      issues.push({ severity: 'warning', where: `leak ${leak.credentialId}`, message: `exposed credential \`${leak.credentialId}\` is not in the inventory` })
+      continue
+    }
+    const where = leak.locations.map((l) => [l.repository, l.file, l.commit].filter(Boolean).join(':')).join(', ')
+    nodes.set(id, { ...node, isExposed: true, properties: { ...node.properties, exposedAt: where } })
+  }
+}
