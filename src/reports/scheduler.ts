@@ -16,7 +16,7 @@ import { buildReport, renderReport } from './run.js'
 import type { RenderContext } from './format/index.js'
 import type { ReportRun, ReportRunDetail, ReportRunStore, RunFacts } from './runs.js'
 import type { ReportDocument, ReportFormat, ReportInput } from './types.js'
-import { REPORT_FORMATS } from './types.js'
+import { REPORT_FORMATS, ReportSettingsSchema } from './types.js'
 import { postWebhook } from './webhook.js'
 import type { Sleep } from './webhook.js'
 
@@ -33,17 +33,7 @@ export const ScheduleJobSchema = Type.Object({
 export const ScheduleConfigSchema = Type.Object({
   outputDir: Type.String({ minLength: 1 }),
   timezone: Type.Optional(Type.String()),
-  settings: Type.Optional(
-    Type.Object({
-      maxKeyAgeDays: Type.Optional(Type.Integer({ minimum: 1 })),
-      maxUnusedDays: Type.Optional(Type.Integer({ minimum: 1 })),
-      expiryWarningDays: Type.Optional(Type.Integer({ minimum: 0 })),
-      maxSecretLifetimeDays: Type.Optional(Type.Integer({ minimum: 1 })),
-      trustedAccounts: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{12}$' }))),
-      breakGlass: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-      breakGlassRotationDays: Type.Optional(Type.Integer({ minimum: 1 })),
-    }),
-  ),
+  settings: Type.Optional(ReportSettingsSchema),
   webhook: Type.Optional(
     Type.Object({
       url: Type.String({ pattern: '^https?://' }),

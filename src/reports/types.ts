@@ -4,6 +4,7 @@
  * reads: findings with severity, subject, evidence and remediation, and for
  * reviews, controls with pass/fail and the attestation block.
  */
+import { Type } from 'typebox'
 import type { Evidence, GraphEdge, GraphNode, Inventory, Provider } from '../model/index.js'
 import type { GraphPath, PathEngine } from '../paths/index.js'
 import type { SnapshotMeta } from '../graph/index.js'
@@ -93,6 +94,20 @@ export interface ReportSettings {
   /** Break-glass credentials must be rotated within this many days (default 180). */
   readonly breakGlassRotationDays: number
 }
+
+/** Schema of report settings as written in a config file (every field optional; defaults fill the rest). */
+export const ReportSettingsSchema = Type.Object(
+  {
+    maxKeyAgeDays: Type.Optional(Type.Integer({ minimum: 1 })),
+    maxUnusedDays: Type.Optional(Type.Integer({ minimum: 1 })),
+    expiryWarningDays: Type.Optional(Type.Integer({ minimum: 0 })),
+    maxSecretLifetimeDays: Type.Optional(Type.Integer({ minimum: 1 })),
+    trustedAccounts: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{12}$' }))),
+    breakGlass: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    breakGlassRotationDays: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+)
 
 /** Defaults for {@link ReportSettings}. */
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
