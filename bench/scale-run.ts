@@ -1,0 +1,152 @@
+/**
+ * @module bench/scale-run
+ * One benchmark run over one synthetic organisation, in its own process so
+ * peak memory is that scale's alone: generate, load, derive, write and read
+ * the snapshot, build the graph, then time privesc, paths, k-paths, blast
+ * radius, min-cut and every report. Prints one JSON document on stdout.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { loadActionCatalog } from '../src/aws/policy/index.js'
+import { generateOrganisation } from '../src/generate/index.js'
+import type { ScaleName } from '../src/generate/index.js'
+import { openMemoryStore } from '../src/graph/index.js'
+import { collectInventory, readManifest } from '../src/ingest/index.js'
+import type { LoaderInvocation } from '../src/ingest/index.js'
+import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/index.js'
+import type { GraphNode } from '../src/model/index.js'
+import { openMemoryEngine } from '../src/paths/index.js'
+import { REPORTS, buildReport, DEFAULT_REPORT_SETTINGS } from '../src/reports/index.js'
+import { deriveGraph } from '../src/techniques/index.js'
+import { createRandom } from '../src/generate/random.js'
+
+/** One timed phase. */
+export interface PhaseResult {
+  readonly phase: string
+  readonly ms: number
+  /** Heap in use after the phase, MiB. */
+  readonly heapMiB: number
+  readonly note?: string
+}
+
+/** A latency distribution over repeated queries. */
+export interface LatencyResult {
+  readonly query: string
+  readonly runs: number
+  readonly medianMs: number
+  readonly p99Ms: number
+  readonly maxMs: number
+}
+
+/** Everything one scale run measured. */
+export interface ScaleRunResult {
+  readonly scale: ScaleName
+  readonly seed: number
+  readonly counts: Readonly<Record<string, number>>
+  readonly graph: { readonly nodes: number; readonly edges: number }
+  readonly phases: readonly PhaseResult[]
+  readonly latencies: readonly LatencyResult[]
+  /** Peak resident set size of this process, MiB. */
+  readonly peakRssMiB: number
+  /** Ingest total: load + derive + snapshot write (the DESIGN.md "ingest + edge derivation" figure). */
+  readonly ingestMs: number
+}
+
+const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+function latency(query: string, samples: number[]): LatencyResult {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const round = (n: number) => Math.round(n * 1000) / 1000
+  return { query, runs: samples.length, medianMs: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? 0) }
+}
+
+/** Run one scale. `queries` scales the number of timed queries down for smoke runs. */
+export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string } = {}): Promise<ScaleRunResult> {
+  const queries = options.queries ?? 1000
+  const dir = options.workDir ?? mkdtempSync(join(tmpdir(), `crownpath-bench-${scale}-`))
+  const phases: PhaseResult[] = []
+  const timed = async <T>(phase: string, fn: () => Promise<T> | T, note?: (value: T) => string): Promise<T> => {
+    const start = performance.now()
+    const value = await fn()
+    const ms = Math.round((performance.now() - start) * 10) / 10
+    phases.push({ phase, ms, heapMiB: mib(process.memoryUsage().heapUsed), ...(note ? { note: note(value) } : {}) })
+    return value
+  }
+  try {
+    const generated = await timed('generate', () => generateOrganisation(scale, seed, join(dir, 'org')))
+    const manifest = await readManifest(join(dir, 'org', 'manifest.json'))
+    const loaders: LoaderInvocation[] = manifest.loaders.map((entry) => ({
+      loader: entry.loader,
+      args: { ...entry.options, ...Object.fromEntries(Object.entries(entry.files).map(([k, v]) => [k, Array.isArray(v) ? v.map((f) => join(dir, 'org', f)) : join(dir, 'org', v)])) },
+    }))
+    const now = new Date('2026-11-27T00:00:00Z')
+    const inventory = await timed('parse (loaders)', () => collectInventory({ loaders, now }))
+    const derived = await timed('evaluate + derive edges', () => deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now }), (d) => `${d.nodes.length} nodes, ${d.edges.length} edges`)
+    const store = openMemoryStore({ path: join(dir, 'bench.db') })
+    const meta = await timed('snapshot write', () => store.writeSnapshot({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }))
+    const ingestMs = phases.filter((p) => p.phase !== 'generate').reduce((sum, p) => sum + p.ms, 0)
+    const reopened = openMemoryStore({ path: join(dir, 'bench.db'), cacheSize: 0 })
+    const content = await timed('snapshot read', () => reopened.readSnapshot(meta.id))
+    const engine = await timed('graph build', () => openMemoryEngine(content))
+    const privesc = await timed('privesc', () => engine.privesc(), (r) => `${r.admins.length} admins, ${r.findings.length} findings`)
+
+    // Random query pairs: principals → resources and tier-zero nodes, from a seeded stream.
+    const random = createRandom(seed + 101)
+    const principals = content.nodes.filter((n: GraphNode) => ['AWSUser', 'AWSRole', 'AZUser', 'AZServicePrincipal'].includes(n.kind))
+    const targets = content.nodes.filter((n: GraphNode) => n.isTierZero || n.classification === 'restricted')
+    const latencies: LatencyResult[] = []
+    const sample = async (name: string, runs: number, fn: () => Promise<unknown>) => {
+      const times: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        await fn()
+        times.push(performance.now() - start)
+      }
+      latencies.push(latency(name, times))
+    }
+    if (principals.length > 0 && targets.length > 0) {
+      await sample('path (k=1)', queries, () => engine.shortestPaths({ from: random.pick(principals).id, to: random.pick(targets).id }))
+      await sample('k-paths (k=5)', Math.max(1, Math.floor(queries / 20)), () => engine.shortestPaths({ from: random.pick(principals).id, to: random.pick(targets).id, k: 5 }))
+      await sample('blast radius', Math.max(1, Math.floor(queries / 10)), () => engine.blastRadius({ from: random.pick(principals).id, limit: 100 }))
+      await sample('who-can (crown jewel)', Math.max(1, Math.floor(queries / 20)), () => engine.whoCan({ to: random.pick(targets).id, limit: 100 }))
+      await sample('min-cut (exposed → tier0)', Math.max(1, Math.floor(queries / 200)), () => engine.minCut({ from: 'exposed', to: 'tier0' }))
+    }
+    const catalog = await timed('load action catalogue', () => loadActionCatalog())
+    for (const report of REPORTS) {
+      await timed(`report ${report.name}`, () => buildReport(report.name, { meta: content.meta, nodes: content.nodes, edges: content.edges, inventory, engine, settings: DEFAULT_REPORT_SETTINGS, catalog, now }), (d) => `${d.findings.length} findings`)
+    }
+    await engine.close()
+    await store.close()
+    await reopened.close()
+    return {
+      scale,
+      seed,
+      counts: generated.counts,
+      graph: { nodes: content.nodes.length, edges: content.edges.length },
+      phases,
+      latencies,
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      ingestMs: Math.round(ingestMs),
+    }
+  } finally {
+    if (!options.workDir) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// Entry point when run as a child process: `node dist/bench/scale-run.js S 1 [queries]`.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
+  const [scale = 'S', seed = '1', queries] = process.argv.slice(2)
+  runScale(scale as ScaleName, Number(seed), queries ? { queries: Number(queries) } : {})
+    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exit(1)
+    })
+}
