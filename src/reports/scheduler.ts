@@ -25,7 +25,7 @@ export const ScheduleJobSchema = Type.Object({
   name: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9._-]+$', description: 'Job name; also the output sub-folder' }),
   report: Type.String({ minLength: 1, description: 'Report name: over-permission, credentials, break-glass' }),
   cron: Type.String({ minLength: 1, description: 'Cron expression (5 or 6 fields), evaluated in `timezone`' }),
-  formats: Type.Array(Type.Union(REPORT_FORMATS.map((f) => Type.Literal(f))), { minItems: 1 }),
+  formats: Type.Array(Type.Union([Type.Literal('json'), Type.Literal('md'), Type.Literal('html'), Type.Literal('csv'), Type.Literal('sarif')]), { minItems: 1, description: `Output formats: ${REPORT_FORMATS.join(', ')}` }),
   reingest: Type.Optional(Type.String({ description: 'Path of an ingest manifest to load before the run (files), or `live:aws` / `live:azure`' })),
 })
 
