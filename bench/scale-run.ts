@@ -21,6 +21,8 @@ import { openMemoryEngine } from '../src/paths/index.js'
 import { REPORTS, buildReport, DEFAULT_REPORT_SETTINGS } from '../src/reports/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
 import { createRandom } from '../src/generate/random.js'
+import { benchNeo4j } from './neo4j.js'
+import type { Neo4jBenchResult } from './neo4j.js'
 
 /** One timed phase. */
 export interface PhaseResult {
@@ -52,6 +54,8 @@ export interface ScaleRunResult {
   readonly peakRssMiB: number
   /** Ingest total: load + derive + snapshot write (the DESIGN.md "ingest + edge derivation" figure). */
   readonly ingestMs: number
+  /** The same snapshot on Neo4j, when asked for and NEO4J_URI is set. */
+  readonly neo4j: Neo4jBenchResult | null
 }
 
 const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
@@ -68,7 +72,7 @@ function latency(query: string, samples: number[]): LatencyResult {
 }
 
 /** Run one scale. `queries` scales the number of timed queries down for smoke runs. */
-export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string } = {}): Promise<ScaleRunResult> {
+export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string; neo4j?: boolean } = {}): Promise<ScaleRunResult> {
   const queries = options.queries ?? 1000
   const dir = options.workDir ?? mkdtempSync(join(tmpdir(), `crownpath-bench-${scale}-`))
   const phases: PhaseResult[] = []
@@ -122,6 +126,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
     for (const report of REPORTS) {
       await timed(`report ${report.name}`, () => buildReport(report.name, { meta: content.meta, nodes: content.nodes, edges: content.edges, inventory, engine, settings: DEFAULT_REPORT_SETTINGS, catalog, now }), (d) => `${d.findings.length} findings`)
     }
+    const neo4j = options.neo4j && process.env['NEO4J_URI'] ? await benchNeo4j({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }) : null
     await engine.close()
     await store.close()
     await reopened.close()
@@ -134,6 +139,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       latencies,
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       ingestMs: Math.round(ingestMs),
+      neo4j,
     }
   } finally {
     if (!options.workDir) rmSync(dir, { recursive: true, force: true })
@@ -142,8 +148,8 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
 
 // Entry point when run as a child process: `node dist/bench/scale-run.js S 1 [queries]`.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
-  const [scale = 'S', seed = '1', queries] = process.argv.slice(2)
-  runScale(scale as ScaleName, Number(seed), queries ? { queries: Number(queries) } : {})
+  const [scale = 'S', seed = '1', queries = '1000', neo4j] = process.argv.slice(2)
+  runScale(scale as ScaleName, Number(seed), { queries: Number(queries), neo4j: neo4j === 'neo4j' })
     .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

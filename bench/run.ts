@@ -1,0 +1,109 @@
+/**
+ * @module bench/run
+ * `npm run bench`: runs each scale (S and M by default, L with `--large`) in
+ * its own process, the policy-evaluation micro-benchmark, the API throughput
+ * run and the Cloudsplaining comparison, prints a table and writes JSON under
+ * bench/results/ with the machine's cores and Node version.
+ *
+ * Flags: --scales S,M  --large  --seed N  --queries N  --no-compare  --no-api  --out DIR
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { benchPolicyEvaluation } from './aws-policy.js'
+import { benchApi } from './api.js'
+import type { ApiBenchResult } from './api.js'
+import { compareWithCloudsplaining } from './cloudsplaining.js'
+import type { CloudsplainingComparison } from './cloudsplaining.js'
+import type { ScaleRunResult } from './scale-run.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+/** Run one scale in a child process with a large heap; resolves with its JSON. */
+function runScaleProcess(scale: string, seed: number, queries: number, neo4j: boolean): Promise<ScaleRunResult> {
+  return new Promise((resolve, reject) => {
+    const args = ['--max-old-space-size=12288', join(here, 'scale-run.js'), scale, String(seed), String(queries), ...(neo4j ? ['neo4j'] : [])]
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`scale ${scale} exited with ${code}`))
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as ScaleRunResult)
+      } catch (error) {
+        reject(error as Error)
+      }
+    })
+  })
+}
+
+/** Right-pad a table. */
+function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)))
+  const line = (cells: readonly (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ')
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scales: { type: 'string', default: 'S,M' },
+      large: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      queries: { type: 'string', default: '1000' },
+      'no-compare': { type: 'boolean', default: false },
+      'no-api': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(here, '..', '..', 'bench', 'results') },
+    },
+  })
+  const scales = values.scales.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+  if (values.large && !scales.includes('L')) scales.push('L')
+  const seed = Number(values.seed)
+  const queries = Number(values.queries)
+  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1073741824), node: process.version, platform: `${process.platform}-${process.arch}` }
+  process.stderr.write(`crownpath bench on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`)
+
+  const runs: ScaleRunResult[] = []
+  for (const scale of scales) {
+    process.stderr.write(`scale ${scale}…\n`)
+    runs.push(await runScaleProcess(scale, seed, queries, Boolean(process.env['NEO4J_URI'])))
+  }
+  process.stderr.write('policy evaluation…\n')
+  const policy = benchPolicyEvaluation()
+  let api: ApiBenchResult | null = null
+  if (!values['no-api']) {
+    process.stderr.write('API throughput…\n')
+    api = await benchApi({ scale: 'S', seed })
+  }
+  let compare: CloudsplainingComparison | null = null
+  if (!values['no-compare']) {
+    process.stderr.write('Cloudsplaining comparison…\n')
+    compare = await compareWithCloudsplaining({ scale: scales.includes('M') ? 'M' : (scales[0] as 'S'), seed })
+  }
+
+  const out: string[] = []
+  out.push(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`)
+  out.push('', table(['scale', 'principals', 'nodes', 'edges', 'ingest ms', 'peak RSS MiB'], runs.map((r) => [r.scale, r.counts['aws.principals'] ?? 0, r.graph.nodes, r.graph.edges, r.ingestMs, r.peakRssMiB])))
+  out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
+  out.push('', table(['scale', 'query', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))
+  const neo = runs.flatMap((r) => (r.neo4j ? [{ scale: r.scale, ...r.neo4j }] : []))
+  if (neo.length > 0) out.push('', table(['scale', 'neo4j write ms', 'rows/s', 'privesc ms', 'queries (median ms)'], neo.map((n) => [n.scale, n.writeMs, n.writeRowsPerSecond, n.privescMs, n.latencies.map((l) => `${l.query} ${l.medianMs}`).join('; ')])))
+  out.push('', `policy evaluation: ${policy.decisionsPerSecond.toLocaleString('en-US')} decisions/s per core (${policy.decisions.toLocaleString('en-US')} decisions over ${policy.principals} principals, ${policy.statements} statements)`)
+  if (api) out.push(`API: ${api.route} ${api.requestsPerSecond} req/s, p99 ${api.p99Ms} ms over ${api.durationSeconds} s (${api.connections} connections, loopback)`)
+  if (compare) out.push(`Cloudsplaining: ${compare.cloudsplainingMs ?? '—'} ms vs crownpath ${compare.crownpathMs} ms on ${compare.principals} principals / ${compare.policies} managed policies → ratio ${compare.ratio ?? '—'} (${compare.note})`)
+  process.stdout.write(`${out.join('\n')}\n`)
+
+  mkdirSync(values.out, { recursive: true })
+  const file = join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, policy, api, compare }, null, 2)}\n`)
+  process.stderr.write(`results written to ${file}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
