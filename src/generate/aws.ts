@@ -177,12 +177,14 @@ export function generateAws(scale: AwsScale, random: Random): AwsGenerated {
       const keyCount = isBreakGlass ? 0 : random.pick([0, 1, 1, 1, 2])
       const keys = Array.from({ length: keyCount }, () => ({
         UserName: name,
+        UserArn: arn,
         AccessKeyId: `AKIA${random.hex(16).toUpperCase()}`,
         Status: random.chance(0.9) ? 'Active' : 'Inactive',
         CreateDate: `202${random.int(1, 5)}-0${random.int(1, 9)}-1${random.int(0, 9)}T00:00:00Z`,
+        ...(random.chance(0.7) ? { AccessKeyLastUsed: { LastUsedDate: `2026-${String(random.int(1, 11)).padStart(2, '0')}-0${random.int(1, 9)}T00:00:00Z`, ServiceName: 's3', Region: 'us-east-1' } } : {}),
       }))
       if (keys.length > 0) {
-        accessKeyUsers.push({ UserName: name, Arn: arn, AccessKeyMetadata: keys })
+        accessKeyUsers.push({ AccessKeyMetadata: keys })
         if (exposedLeft > 0 && random.chance((scale.exposedKeys * 3) / Math.max(1, scale.principals))) {
           exposedLeft--
           leaks.push({
@@ -258,7 +260,7 @@ export function generateAws(scale: AwsScale, random: Random): AwsGenerated {
           const arn = `arn:aws:s3:::${name}`
           bucketArns.push(arn)
           const policy = random.chance(0.1) ? doc([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accounts[random.int(0, accounts.length - 1)]}:root` }, Action: 's3:GetObject', Resource: `${arn}/*` }]) : null
-          resources.push({ arn, type: kind, name, region: 'us-east-1', tags, ...(policy ? { policy } : {}) })
+          resources.push({ arn, type: kind, name, accountId: account, region: 'us-east-1', tags, ...(policy ? { policy } : {}) })
           break
         }
         case 'lambda:function': {
@@ -305,7 +307,8 @@ export function generateAws(scale: AwsScale, random: Random): AwsGenerated {
   const org = buildOrganization(accounts, random)
   files['aws/resources.json'] = { resources }
   files['aws/org.json'] = org
-  files['aws/access-keys.json'] = { Users: accessKeyUsers }
+  // `aws iam list-access-keys` output, one document per user.
+  files['aws/access-keys.json'] = accessKeyUsers
   files['leaks/gitleaks.json'] = leaks
   return {
     files,
@@ -342,7 +345,8 @@ function encodeRaw(details: Record<string, unknown>): Record<string, unknown> {
 /** One root, a few OUs, every account in an OU, and SCPs: FullAWSAccess plus a deny-leave-org guardrail. */
 function buildOrganization(accounts: readonly string[], random: Random): Json {
   const rootId = 'r-synt'
-  const ous = ['prod', 'dev', 'ml', 'sandbox'].map((name) => ({ Id: `ou-synt-${name}`, Name: name, ParentId: rootId }))
+  // Organizations ids have fixed shapes (`ou-<root>-<8+ chars>`); loaders check them.
+  const ous = ['prod', 'dev', 'ml', 'sandbox'].map((name) => ({ Id: `ou-synt-${name.padEnd(8, '0')}`, Name: name, ParentId: rootId }))
   const fullAccess = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
   const guardrail = { Version: '2012-10-17', Statement: [{ Sid: 'DenyLeaveOrg', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }
   return {

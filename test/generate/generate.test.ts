@@ -42,7 +42,7 @@ describe('synthetic organisation generator', () => {
 
   it('gives every break-glass user the tag and no access key', () => {
     const { files } = buildOrganisation('S', 3)
-    const keys = ((files['aws/access-keys.json'] as Json)['Users'] as Json[]).map((u) => u['UserName'])
+    const keys = (files['aws/access-keys.json'] as { AccessKeyMetadata: Json[] }[]).flatMap((d) => d.AccessKeyMetadata.map((k) => k['UserName']))
     for (const [name, d] of Object.entries(files)) {
       if (!name.startsWith('aws/auth-details-')) continue
       const users = ((d as Json)['UserDetailList'] as Json[]).filter((u) => u['UserName'] === 'breakglass-admin')
