@@ -92,7 +92,8 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
     }))
     const now = new Date('2026-11-27T00:00:00Z')
     const inventory = await timed('parse (loaders)', () => collectInventory({ loaders, now }))
-    const derived = await timed('evaluate + derive edges', () => deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now }), (d) => `${d.nodes.length} nodes, ${d.edges.length} edges`)
+    const catalog = await timed('load action catalogue', () => loadActionCatalog())
+    const derived = await timed('evaluate + derive edges', () => deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog: catalog }), (d) => `${d.nodes.length} nodes, ${d.edges.length} edges`)
     const store = openMemoryStore({ path: join(dir, 'bench.db') })
     const meta = await timed('snapshot write', () => store.writeSnapshot({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }))
     const ingestMs = phases.filter((p) => p.phase !== 'generate').reduce((sum, p) => sum + p.ms, 0)
@@ -122,7 +123,6 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       await sample('who-can (crown jewel)', Math.max(1, Math.floor(queries / 20)), () => engine.whoCan({ to: random.pick(targets).id, limit: 100 }))
       await sample('min-cut (exposed → tier0)', Math.max(1, Math.floor(queries / 200)), () => engine.minCut({ from: 'exposed', to: 'tier0' }))
     }
-    const catalog = await timed('load action catalogue', () => loadActionCatalog())
     for (const report of REPORTS) {
       await timed(`report ${report.name}`, () => buildReport(report.name, { meta: content.meta, nodes: content.nodes, edges: content.edges, inventory, engine, settings: DEFAULT_REPORT_SETTINGS, catalog, now }), (d) => `${d.findings.length} findings`)
     }

@@ -5,8 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Static, TSchema } from 'typebox'
-import { findSchemaProblem } from '../ingest/index.js'
-import { CrownpathError } from '../model/index.js'
+import { CrownpathError, findSchemaProblem } from '../model/index.js'
 
 /** Read and validate `file` (JSON) against `schema`. */
 export async function readJsonConfig<S extends TSchema>(file: string, schema: S): Promise<Static<S>> {

@@ -36,6 +36,7 @@ export const ERRORS = {
 
   CP_ERR_NODE_NOT_FOUND: { message: 'no node with id `{id}`', status: 404, exitCode: EXIT.notFound },
   CP_ERR_NODE_SET_UNKNOWN: { message: 'unknown node set `{name}`: expected a node id, a name, an access key id, or one of {sets}', status: 400, exitCode: EXIT.usage },
+  CP_ERR_NODE_AMBIGUOUS: { message: 'node name `{name}` matches {count} nodes: use a node id', status: 400, exitCode: EXIT.usage },
 
   CP_ERR_INPUT_READ: { message: 'cannot read `{file}`: {reason}', status: 400, exitCode: EXIT.input },
   CP_ERR_INPUT_JSON: { message: '`{file}` is not valid JSON: {reason}', status: 400, exitCode: EXIT.input },
@@ -58,6 +59,10 @@ export const ERRORS = {
   CP_ERR_AUTH_INVALID: { message: 'invalid credentials: {reason}', status: 401, exitCode: EXIT.auth },
   CP_ERR_AUTH_FORBIDDEN: { message: 'role `{role}` may not {action}', status: 403, exitCode: EXIT.auth },
   CP_ERR_RATE_LIMITED: { message: 'rate limit exceeded, retry in {seconds} s', status: 429, exitCode: EXIT.unavailable },
+  CP_ERR_API_NOT_FOUND: { message: 'no route `{method} {url}`', status: 404, exitCode: EXIT.notFound },
+  CP_ERR_FEATURE_UNAVAILABLE: { message: '{feature} is not available in this server: {reason}', status: 501, exitCode: EXIT.unavailable },
+  CP_ERR_TOKEN_NOT_FOUND: { message: 'no API token `{id}`', status: 404, exitCode: EXIT.notFound },
+  CP_ERR_SERVE_UNSAFE_BIND: { message: 'refusing to listen on `{host}` without authentication: bind 127.0.0.1 or pass --auth-config', status: 400, exitCode: EXIT.usage },
 } as const satisfies Record<string, ErrorSpec>
 
 /** An error code. */

@@ -19,6 +19,7 @@ export const EVIDENCE_TYPES = [
   'ownership', // owner of an Entra object
   'membership', // group membership
   'federated-credential', // Entra federated identity credential
+  'key-vault-access-policy', // Azure Key Vault access policy entry (access-policy permission model)
   'inventory', // a structural fact from the inventory (key belongs to user, instance profile, containment)
   'leak', // a secret-scanner finding
 ] as const
@@ -58,6 +59,8 @@ export interface ConditionRef {
   /** Where the condition is written. */
   readonly policy: string
   readonly statement?: number | null
+  /** True when the condition guards a Deny: the edge holds only if this condition does NOT hold. */
+  readonly negated?: boolean
 }
 
 /** A non-empty list: the type that keeps evidence-less edges from compiling. */

@@ -1,7 +1,8 @@
 /**
  * @module model
  * The leaf layer: kinds, graph element shapes, inventory types, evidence,
- * ids, classification, coded errors. Imports nothing else from crownpath.
+ * ids, classification, coded errors, schema validation of parsed input
+ * (TypeBox). Imports nothing else from crownpath.
  */
 export * from './kinds.js'
 export * from './evidence.js'
@@ -13,3 +14,5 @@ export * from './inventory-aws.js'
 export * from './inventory-azure.js'
 export * from './classification.js'
 export * from './secrets.js'
+export * from './progress.js'
+export * from './validate.js'

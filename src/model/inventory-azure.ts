@@ -26,6 +26,8 @@ export interface AzUser {
   readonly passwordLastSet: string | null
   /** Registered strong-auth methods, when collected (null = unknown). */
   readonly mfaRegistered: boolean | null
+  /** On-premises AD SID of a synced user (links to AD; AZ-H01), when collected. */
+  readonly onPremisesSecurityIdentifier?: string | null
 }
 
 /** An Entra group with its direct members and owners (object ids). */
@@ -38,6 +40,8 @@ export interface AzGroup {
   readonly securityEnabled: boolean
   readonly members: readonly string[]
   readonly owners: readonly string[]
+  /** Dynamic membership rule, when the group is dynamic (AZ-E18); null otherwise. */
+  readonly membershipRule?: string | null
 }
 
 /** A client secret, certificate or federated identity credential. Values are never read. */
@@ -79,6 +83,12 @@ export interface AzServicePrincipal {
   readonly credentials: readonly AzCredential[]
   /** App roles this SP exposes, for resolving app role assignment ids to values (Graph permissions). */
   readonly appRoles: readonly { readonly id: string; readonly value: string | null }[]
+  /**
+   * For managed identities: the lower-cased ARM ids in `alternativeNames` (the
+   * user-assigned identity resource, or the resource a system-assigned identity
+   * belongs to). Empty/absent for other SPs.
+   */
+  readonly managedIdentityResourceIds?: readonly string[]
 }
 
 /** A management group. */
@@ -106,6 +116,7 @@ export interface AzSubscription {
 export interface AzResourceGroup {
   readonly id: string
   readonly name: string
+  /** Subscription GUID, lower case (not the `/subscriptions/…` path). */
   readonly subscriptionId: string
   readonly tags: Readonly<Record<string, string>>
 }
@@ -113,16 +124,39 @@ export interface AzResourceGroup {
 /** An Azure resource (VM, key vault, storage account, automation account, ...). */
 export interface AzResource {
   readonly id: string
-  /** ARM type, e.g. `Microsoft.Compute/virtualMachines`. */
+  /**
+   * ARM type, e.g. `Microsoft.Compute/virtualMachines`. Loaders spell known
+   * types canonically (see `AZURE_RESOURCE_TYPES`); compare case-insensitively anyway.
+   */
   readonly type: string
   readonly name: string
+  /** Subscription GUID, lower case. */
   readonly subscriptionId: string
+  /** Lower-cased ARM id of the resource group. */
   readonly resourceGroupId: string
   readonly tags: Readonly<Record<string, string>>
   /** Principal ids of the managed identities attached to the resource. */
   readonly identities: readonly { readonly principalId: string; readonly type: 'SystemAssigned' | 'UserAssigned'; readonly resourceId: string | null }[]
   readonly properties: Readonly<Record<string, string | number | boolean | null>>
 }
+
+/**
+ * The ARM resource types the Azure loaders produce, by the AzureHound kind
+ * that carries them. Techniques match `AzResource.type` against these values.
+ */
+export const AZURE_RESOURCE_TYPES = {
+  AZVM: 'Microsoft.Compute/virtualMachines',
+  AZVMScaleSet: 'Microsoft.Compute/virtualMachineScaleSets',
+  AZKeyVault: 'Microsoft.KeyVault/vaults',
+  AZAutomationAccount: 'Microsoft.Automation/automationAccounts',
+  AZFunctionApp: 'Microsoft.Web/sites',
+  AZWebApp: 'Microsoft.Web/sites',
+  AZLogicApp: 'Microsoft.Logic/workflows',
+  AZManagedCluster: 'Microsoft.ContainerService/managedClusters',
+  AZContainerRegistry: 'Microsoft.ContainerRegistry/registries',
+  AZStorageAccount: 'Microsoft.Storage/storageAccounts',
+  AZUserAssignedIdentity: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+} as const
 
 /** One permission block of an Azure role definition. */
 export interface AzPermission {
@@ -164,6 +198,8 @@ export interface AzDenyAssignment {
   /** Principal ids denied; `00000000-0000-0000-0000-000000000000` means everyone. */
   readonly principals: readonly string[]
   readonly excludePrincipals: readonly string[]
+  /** True when the deny stops at its own scope (ARM `doNotApplyToChildScopes`); absent = applies below too. */
+  readonly doNotApplyToChildScopes?: boolean
 }
 
 /** An Entra directory role definition (built-in template or custom). */
@@ -197,6 +233,53 @@ export interface AzAppRoleAssignment {
   readonly appRoleValue: string | null
 }
 
+/** An Entra-registered or -joined device (Intune AZExecuteCommand targets Windows ones). */
+export interface AzDevice {
+  /** Object id. */
+  readonly id: string
+  /** The device id (a different GUID from the object id). */
+  readonly deviceId: string | null
+  readonly tenantId: string
+  readonly displayName: string | null
+  readonly operatingSystem: string | null
+  readonly trustType: string | null
+}
+
+/**
+ * One Key Vault access policy entry (the pre-RBAC data-plane model). Ignored by
+ * Azure when the vault has `enableRbacAuthorization` true (see the vault's
+ * `properties.enableRbacAuthorization` on its AzResource).
+ * https://learn.microsoft.com/azure/key-vault/general/rbac-access-policy
+ */
+export interface AzKeyVaultAccessPolicy {
+  /** `<vault arm id>#<object id>[#<application id>]`, lower-cased: one entry per vault and grantee. */
+  readonly id: string
+  /** Lower-cased ARM id of the vault. */
+  readonly keyVaultId: string
+  /** Grantee object id (user, group or SP). */
+  readonly objectId: string
+  /** Compound identity (`applicationId` set): the grantee acting through this app only. */
+  readonly applicationId: string | null
+  /** Permission names as written (ARM accepts any case; `all` means every permission). */
+  readonly keys: readonly string[]
+  readonly secrets: readonly string[]
+  readonly certificates: readonly string[]
+  readonly storage: readonly string[]
+}
+
+/** The PIM activation requirements of one Entra role (AzureHound AZRoleManagementPolicyAssignment). */
+export interface AzRoleManagementPolicy {
+  /** `<role definition id>` lower-cased (one policy per role and tenant-wide scope). */
+  readonly id: string
+  readonly roleDefinitionId: string
+  readonly requiresApproval: boolean
+  readonly requiresMfa: boolean
+  readonly requiresJustification: boolean
+  readonly requiresTicketInformation: boolean
+  /** Object ids of named approvers (users and groups). */
+  readonly approvers: readonly string[]
+}
+
 /** Everything known about the Azure / Entra side. */
 export interface AzureInventory {
   readonly tenants: readonly AzTenant[]
@@ -214,6 +297,10 @@ export interface AzureInventory {
   readonly directoryRoleDefinitions: readonly AzDirectoryRoleDefinition[]
   readonly directoryRoleAssignments: readonly AzDirectoryRoleAssignment[]
   readonly appRoleAssignments: readonly AzAppRoleAssignment[]
+  /** Optional sections (absent = not collected). */
+  readonly devices?: readonly AzDevice[]
+  readonly keyVaultAccessPolicies?: readonly AzKeyVaultAccessPolicy[]
+  readonly roleManagementPolicies?: readonly AzRoleManagementPolicy[]
 }
 
 /** An empty Azure inventory. */

@@ -21,15 +21,27 @@ const ALLOWED_FIELDS = new Set(['value'])
  * the generic `value` key (used by our own shapes for tag values / app roles).
  */
 export function assertNoSecrets(value: unknown, path = '$', allowValueField = true): void {
+  // The walk builds no path strings; the path is assembled only when a secret is found,
+  // which keeps the check cheap on snapshots with millions of fields.
+  const found = findSecretField(value, allowValueField)
+  if (found) throw new CrownpathError('CP_ERR_MODEL_SECRET_FIELD', { path: path + found.reverse().join('') })
+}
+
+/** Path segments (innermost first: `.key`, `[3]`) to the first secret-bearing field, or null. */
+function findSecretField(value: unknown, allowValueField: boolean): string[] | null {
+  if (value === null || typeof value !== 'object') return null
   if (Array.isArray(value)) {
-    value.forEach((item, i) => assertNoSecrets(item, `${path}[${i}]`, allowValueField))
-    return
-  }
-  if (value === null || typeof value !== 'object') return
-  for (const [key, child] of Object.entries(value)) {
-    if (SECRET_FIELD_PATTERN.test(key) && !(allowValueField && ALLOWED_FIELDS.has(key.toLowerCase()))) {
-      throw new CrownpathError('CP_ERR_MODEL_SECRET_FIELD', { path: `${path}.${key}` })
+    for (let i = 0; i < value.length; i += 1) {
+      const found = findSecretField(value[i], allowValueField)
+      if (found) return (found.push(`[${i}]`), found)
     }
-    assertNoSecrets(child, `${path}.${key}`, allowValueField)
+    return null
   }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    if (SECRET_FIELD_PATTERN.test(key) && !(allowValueField && ALLOWED_FIELDS.has(key.toLowerCase()))) return [`.${key}`]
+    const found = findSecretField((value as Record<string, unknown>)[key], allowValueField)
+    if (found) return (found.push(`.${key}`), found)
+  }
+  return null
 }

@@ -5,6 +5,7 @@
  * marks exposed credentials and drops nothing silently.
  */
 import type { Classifier, DataIssue, Evidence, GraphEdge, GraphNode, Inventory, NonEmpty } from '../model/index.js'
+import type { ActionCatalog as AwsActionCatalog } from '../aws/policy/index.js'
 import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../model/index.js'
 import { PROVIDER_DERIVERS } from './registry.js'
 
@@ -13,6 +14,11 @@ export interface DeriveOptions {
   readonly classifier: Classifier
   /** "Now" for age-based facts; injected so derivation stays pure. */
   readonly now: Date
+  /**
+   * The AWS action catalogue (`loadActionCatalog()` from src/aws/policy, awaited once by the caller):
+   * access levels for CanAccess edges. Without it the AWS deriver derives no CanAccess edges.
+   */
+  readonly awsCatalog?: AwsActionCatalog | null
 }
 
 /** What a provider deriver returns. */
@@ -53,6 +59,7 @@ export function deriveGraph(inventory: Inventory, options: Partial<DeriveOptions
   const resolved: DeriveOptions = {
     classifier: options.classifier ?? compileClassifier(DEFAULT_CLASSIFICATION_CONFIG),
     now: options.now ?? new Date(),
+    awsCatalog: options.awsCatalog ?? null,
   }
   const nodes = new Map<string, GraphNode>()
   const edges = new Map<string, GraphEdge>()

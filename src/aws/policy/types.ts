@@ -39,6 +39,14 @@ export interface AwsRequest {
   readonly resource: string
   /** Known request context (`aws:SourceIp`, `iam:PassedToService`, ...). Missing keys are unknown, not absent. */
   readonly context?: Readonly<Record<string, string | readonly string[]>>
+  /** Context keys known to be absent from the request (e.g. `aws:MultiFactorAuthPresent` for a long-term access key). */
+  readonly absentKeys?: readonly string[]
+  /**
+   * For a resource pattern: `exists` (default) asks whether some name of this
+   * shape is allowed; `all` asks whether every name is (an Allow must cover the
+   * pattern). Ignored for a concrete ARN and for the literal `*`.
+   */
+  readonly resourceMode?: 'exists' | 'all'
   /** Session policy documents for an assumed session. */
   readonly sessionPolicies?: readonly unknown[]
 }
@@ -49,6 +57,11 @@ export interface EvaluationResult {
   /** True when the decision is `allowed` only if `unresolvedConditions` hold. */
   readonly conditional: boolean
   readonly unresolvedConditions: readonly ConditionRef[]
-  /** The statements that decided it (the Allows that grant it, or the Deny that blocks it). */
+  /**
+   * The statements that decided it: the Deny statements that block it, or the
+   * Allow statements that grant it (identity or resource/trust side; the
+   * boundary, session, SCP and RCP Allows that merely let it through are not
+   * listed) followed by any Deny whose unknown conditions make it conditional.
+   */
   readonly matched: readonly MatchedStatement[]
 }

@@ -1,0 +1,16 @@
+/**
+ * @module aws/policy/conditions/arn-not-like
+ * The `ArnNotLike` condition operator.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+import { arnGlob } from './operator.js'
+import type { ConditionOperator } from './operator.js'
+
+/** `ArnNotLike`: negated ARN match. */
+export const arnNotLike = {
+  name: 'ArnNotLike',
+  negated: true,
+  glob: 'arn',
+  description: 'negated ARN match',
+  compile: arnGlob,
+} as const satisfies ConditionOperator

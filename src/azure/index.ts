@@ -1,0 +1,5 @@
+/**
+ * @module azure
+ * Azure / Entra evaluation (see ./rbac).
+ */
+export * from './rbac/index.js'

@@ -1,0 +1,160 @@
+/**
+ * @module graph/memory/codec
+ * How snapshot content becomes rows: lists are cut into chunks of at most
+ * {@link CHUNK_ROWS} records, each stored as gzip'd compact JSON, so an
+ * M-size organisation never builds one giant string; the inventory is split
+ * into its list sections plus a small skeleton.
+ */
+import { gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib'
+import type { AccessLevel, ConditionRef, EdgeKind, Evidence, GraphEdge, Inventory, NonEmpty } from '../../model/index.js'
+import { edgeId } from '../../model/index.js'
+
+/** Records per chunk: large enough to compress well, small enough to keep strings short. */
+export const CHUNK_ROWS = 20_000
+
+/**
+ * gzip level. Level 1 is several times faster than the default 6 on this
+ * repetitive JSON and loses little size; ingest time is the budget that matters.
+ */
+const GZIP_LEVEL = 1
+
+/** One encoded chunk of a section. */
+export interface EncodedChunk {
+  readonly ordinal: number
+  readonly rowCount: number
+  readonly data: Buffer
+}
+
+/** Encode one chunk of records. */
+export function encodeChunk(rows: readonly unknown[]): Buffer {
+  return gzipSync(JSON.stringify(rows), { level: GZIP_LEVEL, strategy: zlibConstants.Z_DEFAULT_STRATEGY })
+}
+
+/** Decode one chunk of records. */
+export function decodeChunk<T>(data: Buffer | Uint8Array): T[] {
+  return JSON.parse(gunzipSync(data).toString('utf8')) as T[]
+}
+
+/** Cut a list into chunks lazily (each chunk is encoded only when the writer asks for it). */
+export function* chunkRows<T>(rows: readonly T[], size = CHUNK_ROWS): Generator<readonly T[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size)
+}
+
+/** Encode a single value (not a list) as one gzip'd JSON blob. */
+export function encodeValue(value: unknown): Buffer {
+  return gzipSync(JSON.stringify(value), { level: GZIP_LEVEL })
+}
+
+/** Decode a value written by {@link encodeValue}. */
+export function decodeValue<T>(data: Buffer | Uint8Array): T {
+  return JSON.parse(gunzipSync(data).toString('utf8')) as T
+}
+
+/** Section name prefix for the inventory's list sections (`inventory:aws.roles`). */
+export const INVENTORY_LIST_PREFIX = 'inventory:'
+
+/** The inventory split for storage: a skeleton with every list emptied, plus the lists by path. */
+export interface SplitInventory {
+  readonly skeleton: Record<string, unknown>
+  readonly lists: ReadonlyMap<string, readonly unknown[]>
+}
+
+/**
+ * Split an inventory into a skeleton and its lists. Lists sit at the top
+ * level (`sources`, `leaks`, `issues`) and one level down (`aws.roles`,
+ * `azure.users`); those are the ones that grow with the organisation.
+ */
+export function splitInventory(inventory: Inventory): SplitInventory {
+  const lists = new Map<string, readonly unknown[]>()
+  const skeleton: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(inventory)) {
+    if (Array.isArray(value)) {
+      lists.set(key, value)
+      skeleton[key] = []
+    } else if (value !== null && typeof value === 'object') {
+      const section: Record<string, unknown> = {}
+      for (const [child, childValue] of Object.entries(value as Record<string, unknown>)) {
+        if (Array.isArray(childValue)) {
+          lists.set(`${key}.${child}`, childValue)
+          section[child] = []
+        } else section[child] = childValue
+      }
+      skeleton[key] = section
+    } else skeleton[key] = value
+  }
+  return { skeleton, lists }
+}
+
+/** Rebuild an inventory from its skeleton and lists (the inverse of {@link splitInventory}). */
+export function joinInventory(skeleton: Record<string, unknown>, lists: ReadonlyMap<string, readonly unknown[]>): Inventory {
+  const out: Record<string, unknown> = { ...skeleton }
+  for (const [path, rows] of lists) {
+    const dot = path.indexOf('.')
+    if (dot < 0) out[path] = rows
+    else {
+      const key = path.slice(0, dot)
+      const section = { ...(out[key] as Record<string, unknown> | undefined) }
+      section[path.slice(dot + 1)] = rows
+      out[key] = section
+    }
+  }
+  return out as unknown as Inventory
+}
+
+/**
+ * A stored edge: `[from, to, kind, technique, evidence, conditions, cost, accessLevels, conditional, id?]`.
+ * Endpoints are indexes into the snapshot's node list when the node exists (a
+ * number), else the id itself; `id` is stored only when it differs from the
+ * one {@link edgeId} computes. This drops the longest strings of every edge
+ * (its id and both endpoint ids), which is most of the size and parse time.
+ */
+export type StoredEdge = readonly [
+  from: number | string,
+  to: number | string,
+  kind: EdgeKind,
+  technique: string | null,
+  evidence: NonEmpty<Evidence>,
+  conditions: readonly ConditionRef[],
+  cost: number,
+  accessLevels: readonly AccessLevel[],
+  conditional: boolean,
+  id?: string,
+]
+
+/** Encode edges for storage against the node positions of the same snapshot. */
+export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<string, number>): StoredEdge[] {
+  return edges.map((e) => {
+    const row: StoredEdge = [
+      nodeIndex.get(e.from) ?? e.from,
+      nodeIndex.get(e.to) ?? e.to,
+      e.kind,
+      e.technique,
+      e.evidence,
+      e.conditions,
+      e.cost,
+      e.accessLevels,
+      e.conditional,
+    ]
+    return e.id === edgeId(e.from, e.kind, e.technique, e.to) ? row : ([...row, e.id] as unknown as StoredEdge)
+  })
+}
+
+/** Decode stored edges; `nodeIds` are the snapshot's node ids in stored order. */
+export function unpackEdges(rows: readonly StoredEdge[], nodeIds: readonly string[], out: GraphEdge[]): void {
+  for (const row of rows) {
+    const from = typeof row[0] === 'number' ? (nodeIds[row[0]] as string) : row[0]
+    const to = typeof row[1] === 'number' ? (nodeIds[row[1]] as string) : row[1]
+    out.push({
+      id: row[9] ?? edgeId(from, row[2], row[3], to),
+      from,
+      to,
+      kind: row[2],
+      technique: row[3],
+      evidence: row[4],
+      conditions: row[5],
+      conditional: row[8],
+      cost: row[6],
+      accessLevels: row[7],
+    })
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * @module paths/algorithms/blast-radius
+ * Everything a set of sources reaches: principals, scopes and resources with
+ * the cheapest path to each, the access levels reached on each resource,
+ * groupings by classification and account, and a documented score.
+ */
+import type { CrownpathGraph } from '../../graph/index.js'
+import type { Classification, GraphNode } from '../../model/index.js'
+import { CLASSIFICATIONS, NODE_KINDS } from '../../model/index.js'
+import type { BlastRadiusResult, ClassificationCounts, ReachedNode } from '../types.js'
+import { ALL_LEVELS_MASK, edgeLevelsMask, maskToLevels, toGraphPath } from './common.js'
+import type { EdgeAccept, SearchResult } from './shortest.js'
+import { adjacencyOf, compareStrings, runSearch } from './shortest.js'
+
+/**
+ * Score weight per reached resource by classification. Each tier counts as
+ * much as 4–5 of the tier below, so one restricted resource outweighs a
+ * bucketful of internal ones: the score follows the worst data reached.
+ */
+export const CLASSIFICATION_WEIGHTS: Readonly<Record<Classification, number>> = {
+  restricted: 100,
+  confidential: 25,
+  internal: 5,
+  public: 1,
+}
+
+/** Input of {@link computeBlastRadius}. */
+export interface BlastRadiusSpec {
+  readonly graph: CrownpathGraph
+  readonly sources: readonly string[]
+  readonly accept: EdgeAccept
+  readonly maxDepth: number
+  readonly limit: number
+  readonly deadline: number
+}
+
+function emptyCounts(): Record<Classification, number> {
+  return { public: 0, internal: 0, confidential: 0, restricted: 0 }
+}
+
+/**
+ * Access levels per reached node. A CanAccess edge gives its levels; Contains
+ * passes the parent's levels down (so `Read` on a service scope is `Read` on
+ * each bucket in it); every other edge, and being a source, gives all levels.
+ * Computed as a fixpoint over bit masks because Contains chains may be reached
+ * in any order.
+ */
+export function computeAccessMasks(
+  graph: CrownpathGraph,
+  search: SearchResult,
+  sources: ReadonlySet<string>,
+  accept: EdgeAccept,
+  maxDepth: number,
+): Map<string, number> {
+  const masks = new Map<string, number>()
+  const containsOut = new Map<string, string[]>()
+  const incoming = adjacencyOf(graph).in
+  const usable = (from: string): boolean => (search.depthOf.get(from) ?? Infinity) < maxDepth
+  for (const node of search.settled.keys()) {
+    if (sources.has(node)) {
+      masks.set(node, ALL_LEVELS_MASK)
+      continue
+    }
+    let mask = 0
+    for (const edge of incoming.get(node) ?? []) {
+      const from = edge.from
+      if (!accept(edge) || !search.settled.has(from) || !usable(from)) continue
+      if (edge.kind === 'Contains') {
+        const list = containsOut.get(from)
+        if (list) list.push(node)
+        else containsOut.set(from, [node])
+      } else mask |= edgeLevelsMask(edge)
+    }
+    masks.set(node, mask)
+  }
+  const work = [...containsOut.keys()]
+  while (work.length > 0) {
+    const parent = work.pop()!
+    const parentMask = masks.get(parent) ?? 0
+    for (const child of containsOut.get(parent) ?? []) {
+      const before = masks.get(child) ?? 0
+      const after = before | parentMask
+      if (after !== before) {
+        masks.set(child, after)
+        if (containsOut.has(child)) work.push(child)
+      }
+    }
+  }
+  return masks
+}
+
+/** The score explanation for people. */
+export function explainScore(counts: ClassificationCounts, score: number): string {
+  const parts = [...CLASSIFICATIONS].reverse().map((c) => `${CLASSIFICATION_WEIGHTS[c]} × ${counts[c]} ${c}`)
+  return (
+    `score ${score} = ${parts.join(' + ')}: each reached resource counts by its classification ` +
+    `(restricted 100, confidential 25, internal 5, public 1), so the score follows the most sensitive data reached`
+  )
+}
+
+/** Compute the blast radius of a source set. */
+export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
+  const { graph, accept, maxDepth, limit } = spec
+  const sources = new Set(spec.sources.filter((s) => graph.hasNode(s)))
+  const search = runSearch({ graph, direction: 'out', roots: [...sources], accept, maxDepth, deadline: spec.deadline })
+  const masks = computeAccessMasks(graph, search, sources, accept, maxDepth)
+
+  const principals: string[] = []
+  const resources: string[] = []
+  const scopes: string[] = []
+  const tierZero: string[] = []
+  const byClassification = emptyCounts()
+  const byAccount: Record<string, { principals: number; resources: Record<Classification, number> }> = {}
+  let score = 0
+  let isDepthTruncated = false
+  for (const [id, label] of search.settled) {
+    // A node settled at the hop bound whose edges lead to unreached nodes: the bound cut the answer.
+    if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
+      for (const edge of adjacencyOf(graph).out.get(id) ?? []) {
+        if (accept(edge) && !search.settled.has(edge.to)) isDepthTruncated = true
+      }
+    }
+    if (sources.has(id)) continue
+    void label
+    const node = graph.getNodeAttributes(id) as GraphNode
+    if (node.isTierZero) tierZero.push(id)
+    const role = NODE_KINDS[node.kind].role
+    const accountKey = node.account ?? '-'
+    const bucket = (byAccount[accountKey] ??= { principals: 0, resources: emptyCounts() })
+    if (role === 'resource') {
+      resources.push(id)
+      const tier = node.classification ?? 'internal'
+      byClassification[tier]++
+      bucket.resources[tier]++
+      score += CLASSIFICATION_WEIGHTS[tier]
+    } else if (role === 'scope') scopes.push(id)
+    else {
+      principals.push(id)
+      bucket.principals++
+    }
+  }
+
+  // Sort keys computed once: comparators run n log n times.
+  const costs = new Map<string, number>()
+  for (const [id, label] of search.settled) costs.set(id, search.labels.cost[label]!)
+  const ranks = new Map<string, number>(
+    resources.map((id) => [id, CLASSIFICATIONS.indexOf((graph.getNodeAttribute(id, 'classification') as Classification | null) ?? 'internal')]),
+  )
+  const costOf = (id: string): number => costs.get(id)!
+  const byCost = (a: string, b: string): number => costOf(a) - costOf(b) || compareStrings(a, b)
+  const rank = (id: string): number => ranks.get(id)!
+  principals.sort(byCost)
+  scopes.sort(byCost)
+  resources.sort((a, b) => rank(b) - rank(a) || byCost(a, b))
+  tierZero.sort(compareStrings)
+
+  const describe = (id: string, hasLevels: boolean): ReachedNode => {
+    const node = graph.getNodeAttributes(id) as GraphNode
+    const label = search.settled.get(id)!
+    return {
+      id,
+      kind: node.kind,
+      name: node.name,
+      account: node.account,
+      classification: node.classification,
+      accessLevels: hasLevels ? maskToLevels(masks.get(id) ?? 0) : null,
+      cost: search.labels.cost[label]!,
+      path: toGraphPath(search.labels.chain(label)),
+    }
+  }
+  const isListCut = principals.length > limit || resources.length > limit || scopes.length > limit
+  return {
+    from: [...sources].sort(compareStrings),
+    principals: principals.slice(0, limit).map((id) => describe(id, false)),
+    resources: resources.slice(0, limit).map((id) => describe(id, true)),
+    scopes: scopes.slice(0, limit).map((id) => describe(id, true)),
+    tierZero,
+    totals: { principals: principals.length, resources: resources.length, scopes: scopes.length, tierZero: tierZero.length },
+    byClassification,
+    byAccount,
+    score,
+    scoreExplanation: explainScore(byClassification, score),
+    truncated: search.isTimedOut || isDepthTruncated || isListCut,
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * @module paths/algorithms/privesc
+ * Privilege-escalation findings (DESIGN.md `privesc`): every principal that is
+ * not tier zero but reaches a tier-zero node, once, with its cheapest chain.
+ * One multi-source Dijkstra on the reversed graph from every tier-zero node
+ * answers for all principals at once, instead of one search per principal.
+ */
+import type { CrownpathGraph } from '../../graph/index.js'
+import type { GraphNode } from '../../model/index.js'
+import { NODE_KINDS } from '../../model/index.js'
+import type { PrivescFinding, PrivescResult } from '../types.js'
+import { toHop } from './common.js'
+import type { EdgeAccept } from './shortest.js'
+import { adjacencyOf, compareStrings, runSearch } from './shortest.js'
+
+/** Input of {@link computePrivesc}. */
+export interface PrivescSpec {
+  readonly graph: CrownpathGraph
+  readonly accept: EdgeAccept
+  readonly maxDepth: number
+  readonly limit: number
+  readonly deadline: number
+}
+
+/** Find every escalation to tier zero. */
+export function computePrivesc(spec: PrivescSpec): PrivescResult {
+  const { graph, accept, maxDepth, limit } = spec
+  const tierZero: string[] = []
+  const admins: string[] = []
+  graph.forEachNode((id, attrs) => {
+    const node = attrs as GraphNode
+    if (!node.isTierZero) return
+    tierZero.push(id)
+    if (NODE_KINDS[node.kind].role === 'principal') admins.push(id)
+  })
+  // Every tier-zero node is a root at cost 0, so a chain ends at the first tier-zero node it meets.
+  const search = runSearch({ graph, direction: 'in', roots: tierZero, accept, maxDepth, deadline: spec.deadline })
+
+  const found: string[] = []
+  let isDepthTruncated = false
+  for (const id of search.settled.keys()) {
+    if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
+      for (const edge of adjacencyOf(graph).in.get(id) ?? []) {
+        if (accept(edge) && !search.settled.has(edge.from)) isDepthTruncated = true
+      }
+    }
+    const node = graph.getNodeAttributes(id) as GraphNode
+    if (node.isTierZero || NODE_KINDS[node.kind].role !== 'principal') continue
+    found.push(id)
+  }
+  const costOf = (id: string): number => search.labels.cost[search.settled.get(id)!]!
+  found.sort((a, b) => costOf(a) - costOf(b) || compareStrings(a, b))
+  const findings: PrivescFinding[] = found.slice(0, limit).map((principal) => {
+    const label = search.settled.get(principal)!
+    const edges = search.labels.chain(label).reverse()
+    return { principal, target: search.labels.rootOf(label), cost: search.labels.cost[label]!, hops: edges.map(toHop) }
+  })
+  return {
+    admins: admins.sort(compareStrings),
+    findings,
+    truncated: search.isTimedOut || isDepthTruncated || found.length > limit,
+  }
+}

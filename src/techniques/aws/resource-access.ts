@@ -1,0 +1,246 @@
+/**
+ * @module techniques/aws/resource-access
+ * CanAccess edges: which principal may act on which resource, at which
+ * access levels. Bounded by what policies name (DESIGN.md "Performance"):
+ * a statement that names a resource (or a resource policy that names a
+ * principal) gives a per-resource edge; a wildcard grant gives ONE edge to
+ * the service scope of the principal's account, never one per resource.
+ */
+import type { AccessLevel, AwsResource, ConditionRef, EdgeInput, Evidence, NonEmpty, PolicyDocument } from '../../model/index.js'
+import { ACCESS_LEVELS, awsServiceScopeId } from '../../model/index.js'
+import type { Technique } from '../technique.js'
+import type { ActionCatalog, AwsTechniqueContext, Grant } from './context.js'
+import { combineGrants, pushTo } from './context.js'
+
+/** At most this many actions are evaluated per (principal, target, access level): enough to find one allowed. */
+const PROBES_PER_LEVEL = 4
+
+const TECHNIQUE = 'aws/resource-access'
+
+/** A concrete object key used to ask the evaluator about "an object in this bucket" with the bucket policy applied. */
+const OBJECT_PROBE_KEY = 'crownpath-probe-object'
+
+interface Candidate {
+  readonly principal: string
+  readonly target: string
+  /** Action patterns of the statements that named the target. */
+  readonly patterns: Set<string>
+  isNegated: boolean
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+/** Statements of a document. */
+function statementsOf(doc: PolicyDocument | null | undefined): Record<string, unknown>[] {
+  if (!doc) return []
+  return asArray((doc as { Statement?: unknown }).Statement).filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object')
+}
+
+/** Glob (`*`, `?`) → RegExp, case-sensitive as ARNs are. */
+function globToRegExp(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+}
+
+/** The service of an action pattern (`s3:Get*` → `s3`), or null for `*`. */
+function serviceOfAction(pattern: string): string | null {
+  const i = pattern.indexOf(':')
+  return i > 0 ? pattern.slice(0, i).toLowerCase() : null
+}
+
+/** True when a Resource string covers every resource of its service in an account (`*`, `arn:aws:s3:::*`, `arn:aws:sqs:*:*:*`). */
+function isServiceWide(resource: string): boolean {
+  if (resource === '*') return true
+  const parts = resource.split(':')
+  if (parts.length < 6) return false
+  const rest = parts.slice(5).join(':')
+  return rest === '*' || rest === '*/*'
+}
+
+/** The identity policy documents of a user or role (inline, attached default versions, and its groups'). */
+function identityDocuments(ctx: AwsTechniqueContext, arn: string): PolicyDocument[] {
+  const rec = ctx.users.get(arn) ?? ctx.roles.get(arn)
+  if (!rec) return []
+  const docs: PolicyDocument[] = rec.inlinePolicies.map((p) => p.document)
+  const holders = [rec, ...(ctx.users.get(arn)?.groups ?? []).map((g) => ctx.groups.get(g)).filter((g) => g !== undefined)]
+  for (const h of holders) {
+    if (h !== rec) docs.push(...h.inlinePolicies.map((p) => p.document))
+    for (const p of h.attachedPolicies) {
+      const policy = ctx.policies.get(p)
+      const version = policy?.versions.find((v) => v.versionId === policy.defaultVersionId) ?? policy?.versions.find((v) => v.isDefault)
+      if (version) docs.push(version.document)
+    }
+  }
+  return docs
+}
+
+/** Derive CanAccess edges (pure apart from evaluator calls). Scope targets are `aws:scope:<account>:<service>` ids; the deriver adds those nodes. */
+export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCatalog): EdgeInput[] {
+  const edges: EdgeInput[] = []
+  const byArn = new Map<string, AwsResource>()
+  const byService = new Map<string, AwsResource[]>()
+  for (const r of ctx.inventory.resources) {
+    byArn.set(r.arn, r)
+    const svc = r.type.split(':')[0] ?? ''
+    pushTo(byService, svc, r)
+  }
+  // Which inventoried resources a Resource string names; the same string recurs across
+  // principals (shared managed policies), so answers are memoised.
+  const matched = new Map<string, readonly string[]>()
+  const matchResources = (resource: string): readonly string[] => {
+    let out = matched.get(resource)
+    if (out) return out
+    const hits: string[] = []
+    if (!/[*?]/.test(resource)) {
+      if (byArn.has(resource)) hits.push(resource)
+      // An object ARN inside a known bucket reaches the bucket's data.
+      const bucket = /^arn:aws:s3:::([^/]+)\//.exec(resource)
+      if (bucket && byArn.has(`arn:aws:s3:::${bucket[1]}`)) hits.push(`arn:aws:s3:::${bucket[1]}`)
+    } else {
+      const svc = resource.split(':')[2]?.toLowerCase() ?? ''
+      const re = globToRegExp(resource)
+      for (const r of byService.get(svc) ?? []) if (re.test(r.arn) || (svc === 's3' && re.test(`${r.arn}/x`))) hits.push(r.arn)
+    }
+    out = hits
+    matched.set(resource, out)
+    return out
+  }
+  const candidates = new Map<string, Candidate>()
+  const addCandidate = (principal: string, target: string, patterns: readonly string[], isNegated: boolean): void => {
+    const key = `${principal}|${target}`
+    let c = candidates.get(key)
+    if (!c) {
+      c = { principal, target, patterns: new Set(), isNegated: false }
+      candidates.set(key, c)
+    }
+    for (const p of patterns) c.patterns.add(p)
+    c.isNegated ||= isNegated
+  }
+
+  // 1. Identity statements: named resources → per-resource; service-wide → the scope.
+  for (const actor of ctx.actors) {
+    if (ctx.isTierZero(actor.arn)) continue // tier zero reaches everything through its account
+    const account = actor.accountId
+    for (const doc of identityDocuments(ctx, actor.arn)) {
+      for (const st of statementsOf(doc)) {
+        if (st.Effect !== 'Allow') continue
+        const isNegated = st.NotAction !== undefined
+        const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
+        const services = new Set<string>()
+        if (isNegated || patterns.some((p) => serviceOfAction(p) === null)) for (const s of byService.keys()) services.add(s)
+        else for (const p of patterns) services.add(serviceOfAction(p) as string)
+        const resources = st.NotResource !== undefined ? ['*'] : asArray(st.Resource).map(String)
+        for (const resource of resources) {
+          if (isServiceWide(resource)) {
+            const svcOfRes = resource === '*' ? null : resource.split(':')[2]?.toLowerCase() ?? null
+            for (const svc of services) if (svcOfRes === null || svcOfRes === svc) addCandidate(actor.arn, awsServiceScopeId(account, svc), patterns, isNegated)
+            continue
+          }
+          for (const arn of matchResources(resource)) addCandidate(actor.arn, arn, patterns, isNegated)
+        }
+      }
+    }
+  }
+  // 2. Resource policies naming inventory principals.
+  for (const r of ctx.inventory.resources) {
+    for (const st of statementsOf(r.policy)) {
+      if (st.Effect !== 'Allow') continue
+      const principal = st.Principal
+      const named = principal && typeof principal === 'object' ? asArray((principal as Record<string, unknown>).AWS).map(String) : []
+      const isNegated = st.NotAction !== undefined
+      const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
+      for (const p of named) if ((ctx.users.has(p) || ctx.roles.has(p)) && !ctx.isTierZero(p)) addCandidate(p, r.arn, patterns, isNegated)
+    }
+  }
+
+  // 3. Evaluate each candidate per access level. Expanding patterns walks the
+  // whole catalogue, so expansions are memoised by pattern set.
+  const expansions = new Map<string, string[]>()
+  const expand = (patterns: Set<string>, isNegated: boolean): string[] => {
+    const key = `${isNegated ? '!' : ''}${[...patterns].sort().join(',')}`
+    let out = expansions.get(key)
+    if (!out) {
+      out = catalog.expandAll([...patterns], isNegated)
+      expansions.set(key, out)
+    }
+    return out
+  }
+  for (const c of candidates.values()) {
+    const resource = byArn.get(c.target)
+    let svc: string
+    let probes: { action: string; on: readonly string[] }[]
+    if (resource) {
+      svc = resource.type.split(':')[0] ?? ''
+      const typeName = resource.type.split(':').slice(1).join(':').toLowerCase()
+      probes = []
+      for (const action of expand(c.patterns, c.isNegated)) {
+        if (serviceOfAction(action) !== svc) continue
+        const entry = catalog.get(action)
+        // The reference spells some types with capitals (`Secret`); inventory types are lower-case.
+        const types = entry?.resourceTypes.map((t) => t.name.toLowerCase()) ?? []
+        if (types.includes(typeName)) probes.push({ action, on: [resource.arn] })
+        // Object actions: "some object" as a pattern (identity side), then one concrete key so the bucket policy applies too.
+        else if (svc === 's3' && typeName === 'bucket' && types.includes('object')) probes.push({ action, on: [`${resource.arn}/*`, `${resource.arn}/${OBJECT_PROBE_KEY}`] })
+      }
+    } else {
+      const m = /^aws:scope:(\d+):(.+)$/.exec(c.target)
+      if (!m) continue
+      svc = m[2] as string
+      const pattern = svc === 's3' ? 'arn:aws:s3:::*' : `arn:aws:${svc}:*:${m[1]}:*`
+      probes = expand(c.patterns, c.isNegated)
+        .filter((a) => serviceOfAction(a) === svc)
+        .map((action) => ({ action, on: [catalog.get(action)?.isWildcardOnly ? '*' : pattern] }))
+    }
+    const byLevel = new Map<AccessLevel, { action: string; on: readonly string[] }[]>()
+    for (const p of probes) {
+      const level = catalog.accessLevel(p.action)
+      if (!level) continue
+      pushTo(byLevel, level, p)
+    }
+    const levels: AccessLevel[] = []
+    const grants: Grant[] = []
+    let hasUnconditional = false
+    for (const level of ACCESS_LEVELS) {
+      let best: Grant | null = null
+      for (const p of (byLevel.get(level) ?? []).slice(0, PROBES_PER_LEVEL)) {
+        let g: Grant | null = null
+        for (const on of p.on) if ((g = ctx.allowed(c.principal, p.action, on))) break
+        if (!g) continue
+        if (!best || (best.conditions.length > 0 && g.conditions.length === 0)) best = g
+        if (g.conditions.length === 0) break
+      }
+      if (!best) continue
+      levels.push(level)
+      grants.push(best)
+      if (best.conditions.length === 0) hasUnconditional = true
+    }
+    if (levels.length === 0) continue
+    const combined = combineGrants(...grants)
+    // One unconditional level makes the edge hold; its conditions then only qualify other levels.
+    const conditions: readonly ConditionRef[] = hasUnconditional ? [] : combined.conditions
+    edges.push({ from: c.principal, to: c.target, kind: 'CanAccess', technique: TECHNIQUE, evidence: combined.evidence as NonEmpty<Evidence>, conditions, accessLevels: levels })
+  }
+  return edges
+}
+
+/** CanAccess as a technique: runs only when the context carries the action catalogue. */
+export const resourceAccess: Technique<AwsTechniqueContext> = {
+  id: TECHNIQUE,
+  provider: 'aws',
+  edgeKind: 'CanAccess',
+  title: 'Access a resource or a service scope',
+  gain: 'access',
+  requires: [{ action: '<any action of the resource type>', on: 'target resource, or every resource of a service (scope)' }],
+  cost: 1,
+  seeAlso: { cloudsplaining: 'resource exposure (data exfiltration, resource exposure findings)' },
+  text: {
+    general: 'The principal may act on the resource at the listed access levels (List, Read, Write, Permissions management, Tagging), through its identity policies or the resource policy. Grants on `*` reach the service scope of the account (all its resources) through one edge, not one per resource.',
+    abuse: 'Use the granted actions (aws s3 cp, aws secretsmanager get-secret-value, ...).',
+    opsec: 'Data-plane reads are often not logged (S3 data events are off by default).',
+    remediation: 'Name the resources a principal needs instead of `*`, and remove Write / Permissions management where Read suffices.',
+    references: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
+  },
+  detect: (ctx) => (ctx.catalog ? deriveResourceAccess(ctx, ctx.catalog) : []),
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { arnPatternCovers, arnPatternOverlaps, compileArnPattern, globCovers, globsOverlap, tokeniseGlob } from '../../../src/aws/policy/index.js'
+
+const t = tokeniseGlob
+const none = () => 'unknown' as const
+
+describe('glob overlap and cover', () => {
+  it.each([
+    ['team-*', 'team-prod-*', true],
+    ['team-*', '*-dev', true],
+    ['a?c', 'a*', true],
+    ['abc', 'abd', false],
+    ['x*', 'y*', false],
+    ['*', '', true],
+  ])('%s overlaps %s → %s', (a, b, want) => {
+    expect(globsOverlap(t(a), t(b))).toBe(want)
+    expect(globsOverlap(t(b), t(a))).toBe(want)
+  })
+  it.each([
+    ['team-*', 'team-prod-*', true],
+    ['team-prod-*', 'team-*', false],
+    ['*', 'anything*', true],
+    ['a?', 'a*', false],
+    ['a?', 'a?', true],
+    ['a*c', 'ab*c', true],
+  ])('%s covers %s → %s', (outer, inner, want) => {
+    expect(globCovers(t(outer), t(inner))).toBe(want)
+  })
+})
+
+describe('ARN patterns', () => {
+  it('keeps wildcards inside ARN segments before the resource part', () => {
+    const p = compileArnPattern('arn:aws:iam::*:role/*')
+    expect(p.test?.('arn:aws:iam::111111111111:role/a/b')).toBe(true)
+    expect(p.test?.('arn:aws:iam::1:2:role/a')).toBe(false)
+  })
+  it('compares request patterns per segment', () => {
+    const allow = compileArnPattern('arn:aws:lambda:eu-west-1:111111111111:function:team-*')
+    expect(arnPatternOverlaps(allow, 'arn:aws:lambda:*:111111111111:function:*', none)).toBe(true)
+    expect(arnPatternOverlaps(allow, 'arn:aws:lambda:*:222222222222:function:*', none)).toBe(false)
+    expect(arnPatternCovers(compileArnPattern('arn:aws:lambda:*:*:function:*'), 'arn:aws:lambda:*:111111111111:function:x*', none)).toBe(true)
+    expect(arnPatternCovers(allow, 'arn:aws:lambda:*:111111111111:function:*', none)).toBe(false)
+  })
+  it('reports an unknown policy variable instead of guessing', () => {
+    const p = compileArnPattern('arn:aws:s3:::home/${aws:SourceIdentity}/*')
+    expect(arnPatternOverlaps(p, 'arn:aws:s3:::home/*', none)).toEqual({ unknownKey: 'aws:SourceIdentity' })
+  })
+})
+
+describe('ARN fast path agrees with the regex', () => {
+  it('for generated patterns and ARNs', async () => {
+    const fc = (await import('fast-check')).default
+    const { arnTokensToRegex } = await import('../../../src/aws/policy/arn.js')
+    const seg = fc.constantFrom('', '*', 'aws', 's3', 'eu-west-1', '111111111111', 'a*', '?')
+    const res = fc.constantFrom('*', 'b', 'b/*', 'role/x', 'role/*', 'a:b*', 'x/y/z', 'b/k*')
+    const pattern = fc.tuple(fc.constant('arn'), seg, seg, seg, seg, res).map((p) => p.join(':'))
+    const arn = fc.tuple(fc.constant('arn'), seg, seg, seg, seg, res).map((p) => p.join(':').replace(/[*?]/g, 'q'))
+    fc.assert(
+      fc.property(pattern, arn, (p, a) => {
+        expect(compileArnPattern(p).test?.(a)).toBe(arnTokensToRegex(tokeniseGlob(p)).test(a))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})

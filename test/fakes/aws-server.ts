@@ -1,0 +1,314 @@
+/**
+ * @module test/fakes/aws-server
+ * A fake AWS endpoint on 127.0.0.1 (random port) speaking the real wire
+ * protocols for the read-only operations crownpath's live loader calls:
+ * query protocol with XML (IAM, STS), EC2 query, JSON 1.1 (KMS, Secrets
+ * Manager, Organizations), REST-XML (S3), REST-JSON (Lambda). The service is
+ * taken from the SigV4 credential scope of each request. It can throttle an
+ * operation once (HTTP 400 `Throttling`) and deny a whole service (403).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One request as the fake saw it. */
+export interface FakeCall {
+  readonly service: string
+  readonly action: string
+  /** Access key id from the SigV4 credential scope (never a secret). */
+  readonly accessKeyId: string | null
+  readonly status: number
+}
+
+/** What the fake answers with. Shapes follow the AWS API references. */
+export interface FakeAwsState {
+  readonly accountId: string
+  /** `GetAccountAuthorizationDetails` pages, in the JSON shape (documents URL-encoded as the API returns them). */
+  readonly authDetailsPages: readonly Record<string, unknown>[]
+  readonly accessKeys: Readonly<Record<string, readonly { AccessKeyId: string; Status: string; CreateDate: string; LastUsed?: { LastUsedDate: string; ServiceName: string; Region: string } }[]>>
+  readonly mfaDevices: Readonly<Record<string, readonly { SerialNumber: string; EnableDate: string }[]>>
+  readonly credentialReportCsv: string
+  readonly buckets: readonly { Name: string; Policy?: string; Tags?: Readonly<Record<string, string>> }[]
+  readonly functions: readonly Record<string, unknown>[]
+  readonly instances: readonly { InstanceId: string; AvailabilityZone: string; ProfileArn?: string; State: string; Name?: string }[]
+  readonly keys: readonly { KeyId: string; KeyArn: string; Policy: string }[]
+  readonly secrets: readonly { ARN: string; Name: string; ResourcePolicy?: string }[]
+  readonly organization: {
+    readonly Organization: Record<string, unknown>
+    readonly Roots: readonly Record<string, unknown>[]
+    readonly OrganizationalUnits: readonly { Id: string; Name: string; ParentId: string }[]
+    readonly Accounts: readonly { Id: string; Name: string; ParentId: string }[]
+    readonly Policies: readonly { PolicySummary: Record<string, unknown>; Content: string; Targets: readonly { TargetId: string; Type: string }[] }[]
+  } | null
+  /** `<service>:<Action>` answered once with HTTP 400 Throttling before succeeding. */
+  readonly throttleOnce: readonly string[]
+  /** Services answering every call with 403 AccessDenied. */
+  readonly deniedServices: readonly string[]
+}
+
+/** A running fake. */
+export interface FakeAwsServer {
+  readonly endpoint: string
+  readonly calls: FakeCall[]
+  close(): Promise<void>
+}
+
+const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/'
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
+const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/'
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** JSON value → query-protocol XML (lists as `<member>`). */
+function toQueryXml(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => `<member>${toQueryXml(v)}</member>`).join('')
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `<${k}>${toQueryXml(v)}</${k}>`)
+      .join('')
+  }
+  return escapeXml(String(value))
+}
+
+function queryResponse(ns: string, action: string, result: unknown): string {
+  return `<${action}Response xmlns="${ns}"><${action}Result>${toQueryXml(result)}</${action}Result><ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`
+}
+
+function queryError(ns: string, code: string, message: string): string {
+  return `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`
+}
+
+/** The service in the SigV4 credential scope: `Credential=<key>/<date>/<region>/<service>/aws4_request`. */
+function signedScope(req: IncomingMessage): { service: string; accessKeyId: string | null } {
+  const auth = req.headers['authorization'] ?? ''
+  const match = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)
+  return { service: match?.[2] ?? 'unknown', accessKeyId: match?.[1] ?? null }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Start the fake on 127.0.0.1 with a random port. */
+export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> {
+  const calls: FakeCall[] = []
+  const throttled = new Set<string>()
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const { service, accessKeyId } = signedScope(req)
+    const body = await readBody(req)
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const send = (status: number, contentType: string, text: string, action: string, headers: Record<string, string> = {}): void => {
+      calls.push({ service, action, accessKeyId, status })
+      res.writeHead(status, { 'content-type': contentType, 'x-amzn-requestid': '00000000-0000-0000-0000-000000000000', ...headers })
+      res.end(text)
+    }
+    const form = new URLSearchParams(body)
+    const target = String(req.headers['x-amz-target'] ?? '')
+    const action =
+      service === 'iam' || service === 'sts' || service === 'ec2'
+        ? (form.get('Action') ?? '?')
+        : target
+          ? target.split('.').pop()!
+          : service === 'lambda'
+            ? 'ListFunctions'
+            : s3Action(req.method ?? 'GET', url)
+    const denied = state.deniedServices.includes(service)
+    const throttleKey = `${service}:${action}`
+    const isThrottled = state.throttleOnce.includes(throttleKey) && !throttled.has(throttleKey) && (action !== 'GetAccountAuthorizationDetails' || form.has('Marker'))
+    if (isThrottled) throttled.add(throttleKey)
+
+    switch (service) {
+      case 'iam':
+      case 'sts': {
+        const ns = service === 'iam' ? IAM_NS : STS_NS
+        if (denied) return send(403, 'text/xml', queryError(ns, 'AccessDenied', `User is not authorized to perform: ${service}:${action}`), action)
+        if (isThrottled) return send(400, 'text/xml', queryError(ns, 'Throttling', 'Rate exceeded'), action)
+        const result = service === 'iam' ? iamResult(state, action, form) : stsResult(state, action)
+        if (result === undefined) return send(400, 'text/xml', queryError(ns, 'InvalidAction', `unknown action ${action}`), action)
+        return send(200, 'text/xml', queryResponse(ns, action, result), action)
+      }
+      case 'ec2': {
+        if (denied) return send(403, 'text/xml', `<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>0</RequestID></Response>`, action)
+        if (action !== 'DescribeInstances') return send(400, 'text/xml', `<Response><Errors><Error><Code>InvalidAction</Code><Message>${action}</Message></Error></Errors><RequestID>0</RequestID></Response>`, action)
+        return send(200, 'text/xml', ec2DescribeInstances(state), action)
+      }
+      case 'kms':
+      case 'secretsmanager':
+      case 'organizations': {
+        const json = 'application/x-amz-json-1.1'
+        if (denied) return send(403, json, JSON.stringify({ __type: 'AccessDeniedException', message: `not authorized to perform ${service}:${action}` }), action)
+        if (isThrottled) return send(400, json, JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }), action)
+        const input = body ? (JSON.parse(body) as Record<string, unknown>) : {}
+        const result = jsonResult(state, service, action, input)
+        if (result === undefined) return send(400, json, JSON.stringify({ __type: 'UnknownOperationException', message: action }), action)
+        return send(200, json, JSON.stringify(result), action)
+      }
+      case 's3': {
+        if (denied) return send(403, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>0</RequestId></Error>`, action)
+        return s3Respond(state, action, url, send)
+      }
+      case 'lambda': {
+        if (denied) return send(403, 'application/json', JSON.stringify({ Message: `not authorized to perform: lambda:${action}` }), action, { 'x-amzn-errortype': 'AccessDeniedException' })
+        if (!url.pathname.startsWith('/2015-03-31/functions')) return send(404, 'application/json', JSON.stringify({ message: 'not found' }), action, { 'x-amzn-errortype': 'ResourceNotFoundException' })
+        // One function per page, to exercise Marker/NextMarker pagination.
+        const index = Number(url.searchParams.get('Marker') ?? '0')
+        const page = state.functions.slice(index, index + 1)
+        const next = index + 1 < state.functions.length ? String(index + 1) : undefined
+        return send(200, 'application/json', JSON.stringify({ Functions: page, ...(next ? { NextMarker: next } : {}) }), action)
+      }
+      default:
+        return send(400, 'text/plain', `unknown service ${service}`, action)
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(String(error))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  }
+}
+
+function iamResult(state: FakeAwsState, action: string, form: URLSearchParams): unknown {
+  const user = form.get('UserName') ?? ''
+  switch (action) {
+    case 'GetAccountAuthorizationDetails': {
+      const index = Number(form.get('Marker') ?? '0')
+      const page = state.authDetailsPages[index] ?? {}
+      const isTruncated = index + 1 < state.authDetailsPages.length
+      return { ...page, IsTruncated: isTruncated, ...(isTruncated ? { Marker: String(index + 1) } : {}) }
+    }
+    case 'ListAccessKeys':
+      return {
+        AccessKeyMetadata: (state.accessKeys[user] ?? []).map((k) => ({ UserName: user, AccessKeyId: k.AccessKeyId, Status: k.Status, CreateDate: k.CreateDate })),
+        IsTruncated: false,
+      }
+    case 'GetAccessKeyLastUsed': {
+      const id = form.get('AccessKeyId')
+      for (const [name, keys] of Object.entries(state.accessKeys)) {
+        const key = keys.find((k) => k.AccessKeyId === id)
+        if (key) return { UserName: name, AccessKeyLastUsed: key.LastUsed ?? { ServiceName: 'N/A', Region: 'N/A' } }
+      }
+      return undefined
+    }
+    case 'ListMFADevices':
+      return { MFADevices: (state.mfaDevices[user] ?? []).map((d) => ({ UserName: user, ...d })), IsTruncated: false }
+    case 'GenerateCredentialReport':
+      return { State: 'COMPLETE', Description: 'No report exists. Starting a new report generation task' }
+    case 'GetCredentialReport':
+      return { Content: Buffer.from(state.credentialReportCsv).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: '2026-11-27T00:00:00Z' }
+    default:
+      return undefined
+  }
+}
+
+function stsResult(state: FakeAwsState, action: string): unknown {
+  switch (action) {
+    case 'GetCallerIdentity':
+      return { UserId: 'AIDAFAKEFAKEFAKEFAKE', Account: state.accountId, Arn: `arn:aws:iam::${state.accountId}:user/auditor` }
+    case 'AssumeRole':
+      return {
+        Credentials: { AccessKeyId: 'ASIAFAKEASSUMED00001', SecretAccessKey: 'fake-assumed-secret', SessionToken: 'fake-session-token', Expiration: '2026-11-27T23:00:00Z' },
+        AssumedRoleUser: { AssumedRoleId: 'AROAFAKE:crownpath-collect', Arn: `arn:aws:sts::${state.accountId}:assumed-role/audit/crownpath-collect` },
+      }
+    default:
+      return undefined
+  }
+}
+
+function ec2DescribeInstances(state: FakeAwsState): string {
+  const items = state.instances
+    .map(
+      (i) =>
+        `<item><instanceId>${i.InstanceId}</instanceId><placement><availabilityZone>${i.AvailabilityZone}</availabilityZone></placement><instanceState><code>16</code><name>${i.State}</name></instanceState>` +
+        (i.ProfileArn ? `<iamInstanceProfile><arn>${i.ProfileArn}</arn><id>AIPAFAKE</id></iamInstanceProfile>` : '') +
+        (i.Name ? `<tagSet><item><key>Name</key><value>${escapeXml(i.Name)}</value></item></tagSet>` : '') +
+        `<metadataOptions><httpTokens>required</httpTokens></metadataOptions></item>`,
+    )
+    .join('')
+  return `<DescribeInstancesResponse xmlns="${EC2_NS}"><requestId>0</requestId><reservationSet><item><reservationId>r-0fake</reservationId><ownerId>${state.accountId}</ownerId><groupSet/><instancesSet>${items}</instancesSet></item></reservationSet></DescribeInstancesResponse>`
+}
+
+function jsonResult(state: FakeAwsState, service: string, action: string, input: Record<string, unknown>): unknown {
+  if (service === 'kms') {
+    if (action === 'ListKeys') return { Keys: state.keys.map((k) => ({ KeyId: k.KeyId, KeyArn: k.KeyArn })), Truncated: false }
+    if (action === 'GetKeyPolicy') {
+      const key = state.keys.find((k) => k.KeyId === input['KeyId'] || k.KeyArn === input['KeyId'])
+      return key ? { Policy: key.Policy, PolicyName: 'default' } : undefined
+    }
+  }
+  if (service === 'secretsmanager') {
+    if (action === 'ListSecrets') return { SecretList: state.secrets.map((s) => ({ ARN: s.ARN, Name: s.Name })) }
+    if (action === 'GetResourcePolicy') {
+      const secret = state.secrets.find((s) => s.ARN === input['SecretId'])
+      return secret ? { ARN: secret.ARN, Name: secret.Name, ...(secret.ResourcePolicy ? { ResourcePolicy: secret.ResourcePolicy } : {}) } : undefined
+    }
+  }
+  if (service === 'organizations') {
+    const org = state.organization
+    if (!org) return action === 'DescribeOrganization' ? undefined : undefined
+    const parent = input['ParentId']
+    switch (action) {
+      case 'DescribeOrganization':
+        return { Organization: org.Organization }
+      case 'ListRoots':
+        return { Roots: org.Roots }
+      case 'ListOrganizationalUnitsForParent':
+        return { OrganizationalUnits: org.OrganizationalUnits.filter((u) => u.ParentId === parent).map(({ Id, Name }) => ({ Id, Name })) }
+      case 'ListAccountsForParent':
+        return { Accounts: org.Accounts.filter((a) => a.ParentId === parent).map(({ Id, Name }) => ({ Id, Name, Status: 'ACTIVE' })) }
+      case 'ListPolicies':
+        return { Policies: org.Policies.filter((p) => p.PolicySummary['Type'] === input['Filter']).map((p) => p.PolicySummary) }
+      case 'DescribePolicy': {
+        const policy = org.Policies.find((p) => p.PolicySummary['Id'] === input['PolicyId'])
+        return policy ? { Policy: { PolicySummary: policy.PolicySummary, Content: policy.Content } } : undefined
+      }
+      case 'ListTargetsForPolicy': {
+        const policy = org.Policies.find((p) => p.PolicySummary['Id'] === input['PolicyId'])
+        return policy ? { Targets: policy.Targets } : undefined
+      }
+    }
+  }
+  return undefined
+}
+
+function s3Action(method: string, url: URL): string {
+  if (url.pathname === '/' || url.pathname === '') return 'ListBuckets'
+  if (url.searchParams.has('policy')) return 'GetBucketPolicy'
+  if (url.searchParams.has('tagging')) return 'GetBucketTagging'
+  return `${method}Object`
+}
+
+function s3Respond(state: FakeAwsState, action: string, url: URL, send: (status: number, type: string, text: string, action: string) => void): void {
+  const xmlError = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>0</RequestId></Error>`
+  if (action === 'ListBuckets') {
+    const buckets = state.buckets.map((b) => `<Bucket><Name>${b.Name}</Name><CreationDate>2025-01-01T00:00:00.000Z</CreationDate></Bucket>`).join('')
+    return send(200, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>fakeowner</ID></Owner><Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`, action)
+  }
+  const name = decodeURIComponent(url.pathname.split('/')[1] ?? '')
+  const bucket = state.buckets.find((b) => b.Name === name)
+  if (!bucket) return send(404, 'application/xml', xmlError('NoSuchBucket', 'The specified bucket does not exist'), action)
+  if (action === 'GetBucketPolicy') {
+    if (!bucket.Policy) return send(404, 'application/xml', xmlError('NoSuchBucketPolicy', 'The bucket policy does not exist'), action)
+    return send(200, 'application/json', bucket.Policy, action)
+  }
+  if (action === 'GetBucketTagging') {
+    if (!bucket.Tags) return send(404, 'application/xml', xmlError('NoSuchTagSet', 'The TagSet does not exist'), action)
+    const tags = Object.entries(bucket.Tags).map(([k, v]) => `<Tag><Key>${escapeXml(k)}</Key><Value>${escapeXml(v)}</Value></Tag>`).join('')
+    return send(200, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="${S3_NS}"><TagSet>${tags}</TagSet></Tagging>`, action)
+  }
+  return send(405, 'application/xml', xmlError('MethodNotAllowed', 'not supported by the fake'), action)
+}
