@@ -78,8 +78,16 @@ function azureControls(user: AzUser, input: ReportInput): ControlResult[] {
 async function inboundControl(node: GraphNode, input: ReportInput): Promise<ControlResult> {
   const result = await input.engine.whoCan({ to: node.id, limit: 1000 })
   const tierZero = new Set(input.nodes.filter((n) => n.isTierZero).map((n) => n.id))
+  // The identity's own credentials are how it is meant to be used, not inbound paths.
   const entries = result.entries.filter((e) => e.id !== node.id && !(e.path.hops.length === 1 && e.path.hops[0]?.kind === 'AuthenticatesAs'))
-  const outsiders = entries.filter((e) => !tierZero.has(e.id))
+  const listed = new Set(entries.map((e) => e.id))
+  const outsiders = entries.filter((e) => {
+    if (tierZero.has(e.id) || e.kind === 'AWSService') return false // services act only when someone passes them a role: that someone is listed
+    const first = e.path.hops[0]
+    // A credential of a tier-zero principal is tier zero; a credential of a listed principal adds no new person.
+    if (first?.kind === 'AuthenticatesAs' && (tierZero.has(first.to) || listed.has(first.to))) return false
+    return true
+  })
   const evidence = outsiders.flatMap((e) => e.path.hops.flatMap((h) => h.evidence)).slice(0, 50)
   const detail =
     outsiders.length === 0

@@ -55,7 +55,7 @@ async function privescFindings(input: ReportInput, byId: ReadonlyMap<string, Gra
       check: 'privilege-escalation',
       category: 'privilege-escalation',
       severity: (conditional ? 'medium' : hasKeys ? 'critical' : 'high') as Severity,
-      title: `${node?.name ?? f.principal} can escalate to ${byId.get(f.target)?.name ?? f.target} in ${f.hops.length} step${f.hops.length === 1 ? '' : 's'}`,
+      title: `${node?.name ?? f.principal} (${node?.kind ?? 'principal'}) can escalate to ${byId.get(f.target)?.name ?? f.target} in ${f.hops.length} step${f.hops.length === 1 ? '' : 's'}`,
       subject: f.principal,
       subjectName: node?.name ?? f.principal,
       provider: node?.provider ?? 'aws',
@@ -179,7 +179,7 @@ function trustFindings(input: ReportInput): Finding[] {
         findings.push({ id: `${check}:${role.arn}:${s.index}${extra['account'] ? `:${extra['account']}` : ''}`, check, category: 'resource-exposure', severity, title, subject: role.arn, subjectName: role.name, provider: 'aws', evidence: [trustEvidence(role, s, note)], remediation, details: { bound, ...extra } })
       }
       if (s.principal.isAny) {
-        push('trust-any-principal', bound ? 'medium' : 'critical', `Role ${role.name} can be assumed by any AWS principal${bound ? ' (limited by conditions)' : ''}`, 'Principal `*`', 'Name the exact principals in the trust policy; if `*` is needed, bind it with `aws:PrincipalOrgID`.')
+        push('trust-any-principal', bound ? 'medium' : 'critical', `Role ${role.name} (${role.accountId}) can be assumed by any AWS principal${bound ? ' (limited by conditions)' : ''}`, 'Principal `*`', 'Name the exact principals in the trust policy; if `*` is needed, bind it with `aws:PrincipalOrgID`.')
       }
       for (const ref of s.principal.aws) {
         const account = ref.account
@@ -188,7 +188,7 @@ function trustFindings(input: ReportInput): Finding[] {
         push(
           inOrg ? 'trust-cross-account-unlisted' : 'trust-external-account',
           bound ? 'low' : inOrg ? 'medium' : 'high',
-          `Role ${role.name} trusts ${inOrg ? 'another' : 'an external'} account ${account}`,
+          `Role ${role.name} (${role.accountId}) trusts ${inOrg ? 'another' : 'an external'} account ${account}`,
           `Principal ${ref.kind === 'account' ? `account ${account}` : (ref as { arn: string }).arn}`,
           inOrg ? `Add ${account} to the trusted-account allow-list if intended, or remove it from the trust policy.` : `Confirm ${account} is a vendor you trust; require \`sts:ExternalId\` and name its exact role, or remove the statement.`,
           { account, inOrganization: inOrg },
@@ -203,7 +203,7 @@ function trustFindings(input: ReportInput): Finding[] {
         const risks = patterns.length === 0 ? [{ pattern: '(none)', risk: subjectPatternRisk(issuer, null) }] : patterns.map((p) => ({ pattern: p, risk: subjectPatternRisk(issuer, p) }))
         for (const { pattern, risk } of risks) {
           if (!risk.isOutsiderSatisfiable) continue
-          push('trust-federated-open-subject', 'critical', `Role ${role.name} trusts ${issuer} subject \`${pattern}\``, `${issuer} with subject ${pattern}: ${risk.reason}`, `Pin the \`${issuer}:sub\` condition to the exact repository and branch or environment (StringEquals, no wildcard owner).`, { issuer, subject: pattern })
+          push('trust-federated-open-subject', 'critical', `Role ${role.name} (${role.accountId}) trusts ${issuer} subject \`${pattern}\``, `${issuer} with subject ${pattern}: ${risk.reason}`, `Pin the \`${issuer}:sub\` condition to the exact repository and branch or environment (StringEquals, no wildcard owner).`, { issuer, subject: pattern })
         }
       }
     }

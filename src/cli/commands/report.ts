@@ -56,12 +56,13 @@ export const reportCommand: CliCommand = {
     try {
       const doc = await buildReport(name, input)
       const nodeKinds = new Map(input.nodes.map((n) => [n.id, n.kind]))
+      const nodeNames = new Map(input.nodes.map((n) => [n.id, n.name]))
       const text =
         format === 'table'
           ? formatTable(['SEVERITY', 'CHECK', 'SUBJECT', 'TITLE'], doc.findings.map((f) => [f.severity, f.check, f.subjectName, f.title])) + `\n${doc.findings.length} finding(s)`
           : format === 'json'
             ? undefined
-            : renderReport(doc, format as ReportFormat, { version: CLI_VERSION, nodeKinds })
+            : renderReport(doc, format as ReportFormat, { version: CLI_VERSION, nodeKinds, nodeNames })
       if (opts['out']) await writeFile(resolve(ctx.cwd, String(opts['out'])), format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : (text ?? ''))
       return { json: doc, ...(text !== undefined ? { table: text } : {}) }
     } finally {

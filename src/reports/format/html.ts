@@ -20,8 +20,8 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #d4d4d8;padd
 /** How many paths are drawn at the top of the page. */
 const TOP_PATHS = 5
 
-/** Render a report as a self-contained HTML page. `nodeKinds` labels the drawn nodes. */
-export function renderHtml(doc: ReportDocument, nodeKinds: ReadonlyMap<string, string> = new Map()): string {
+/** Render a report as a self-contained HTML page. `nodeKinds` and `nodeNames` label the drawn nodes. */
+export function renderHtml(doc: ReportDocument, nodeKinds: ReadonlyMap<string, string> = new Map(), nodeNames: ReadonlyMap<string, string> = new Map()): string {
   const h: string[] = []
   h.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style></head><body>`)
   h.push(`<h1>${escapeHtml(doc.title)}</h1><p>Snapshot <code>${escapeHtml(doc.snapshot.id)}</code> (${escapeHtml(doc.snapshot.createdAt)}) · generated ${escapeHtml(doc.generatedAt)}</p>`)
@@ -32,8 +32,8 @@ export function renderHtml(doc: ReportDocument, nodeKinds: ReadonlyMap<string, s
   const reviewPaths = (doc.reviews ?? []).flatMap((r) => r.controls.flatMap((c) => c.paths ?? [])).slice(0, TOP_PATHS)
   if (drawn.length > 0 || reviewPaths.length > 0) {
     h.push('<h2>Top paths</h2><div class="pictures">')
-    for (const f of drawn) h.push(`<figure><figcaption>${escapeHtml(f.title)} (cost ${f.path!.cost})</figcaption>${renderPathSvg(f.path!, nodeKinds)}</figure>`)
-    for (const p of drawn.length === 0 ? reviewPaths : []) h.push(`<figure><figcaption>inbound path, cost ${p.cost}</figcaption>${renderPathSvg(p, nodeKinds)}</figure>`)
+    for (const f of drawn) h.push(`<figure><figcaption>${escapeHtml(f.title)} (cost ${f.path!.cost})</figcaption>${renderPathSvg(f.path!, nodeKinds, nodeNames)}</figure>`)
+    for (const p of drawn.length === 0 ? reviewPaths : []) h.push(`<figure><figcaption>inbound path, cost ${p.cost}</figcaption>${renderPathSvg(p, nodeKinds, nodeNames)}</figure>`)
     h.push('</div>')
   }
   for (const review of doc.reviews ?? []) {

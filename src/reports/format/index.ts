@@ -13,13 +13,15 @@ import { renderSarif } from './sarif.js'
 export interface RenderContext {
   readonly version: string
   readonly nodeKinds: ReadonlyMap<string, string>
+  /** Display names of nodes, for the pictures (ids are long). */
+  readonly nodeNames?: ReadonlyMap<string, string>
 }
 
 /** Format → renderer. */
 export const FORMATTERS: Readonly<Record<ReportFormat, (doc: ReportDocument, ctx: RenderContext) => string>> = {
   json: (doc) => renderJson(doc),
   md: (doc) => renderMarkdown(doc),
-  html: (doc, ctx) => renderHtml(doc, ctx.nodeKinds),
+  html: (doc, ctx) => renderHtml(doc, ctx.nodeKinds, ctx.nodeNames),
   csv: (doc) => renderCsv(doc),
   sarif: (doc, ctx) => renderSarif(doc, ctx.version),
 }

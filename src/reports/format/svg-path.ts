@@ -12,14 +12,14 @@ const BOX_H = 46
 const GAP = 110
 const PAD = 12
 
-/** Shorten an id for a box label: the last ARN / ARM segment. */
-function label(id: string): string {
-  const tail = id.split(/[/:]/).filter(Boolean).pop() ?? id
+/** A box label: the node's name when known, else the last ARN / ARM segment of its id; shortened. */
+function label(id: string, names: ReadonlyMap<string, string>): string {
+  const tail = names.get(id) ?? id.split(/[/:]/).filter(Boolean).pop() ?? id
   return tail.length > 26 ? `${tail.slice(0, 25)}…` : tail
 }
 
 /** Render a path as an SVG element string. */
-export function renderPathSvg(path: GraphPath, nodeKinds: ReadonlyMap<string, string> = new Map()): string {
+export function renderPathSvg(path: GraphPath, nodeKinds: ReadonlyMap<string, string> = new Map(), nodeNames: ReadonlyMap<string, string> = new Map()): string {
   if (path.hops.length === 0) return ''
   const ids = [path.hops[0]!.from, ...path.hops.map((h) => h.to)]
   const width = PAD * 2 + ids.length * BOX_W + (ids.length - 1) * GAP
@@ -33,7 +33,7 @@ export function renderPathSvg(path: GraphPath, nodeKinds: ReadonlyMap<string, st
     const kind = nodeKinds.get(id) ?? ''
     const fill = i === ids.length - 1 ? '#fde8e7' : i === 0 ? '#e8f1fd' : '#f4f4f5'
     parts.push(`<g><title>${escapeHtml(id)}</title><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="${fill}" stroke="#52525b"/>`)
-    parts.push(`<text x="${x + BOX_W / 2}" y="${y + 19}" text-anchor="middle" font-size="12" font-family="sans-serif" font-weight="600">${escapeHtml(label(id))}</text>`)
+    parts.push(`<text x="${x + BOX_W / 2}" y="${y + 19}" text-anchor="middle" font-size="12" font-family="sans-serif" font-weight="600">${escapeHtml(label(id, nodeNames))}</text>`)
     parts.push(`<text x="${x + BOX_W / 2}" y="${y + 35}" text-anchor="middle" font-size="10" font-family="sans-serif" fill="#52525b">${escapeHtml(kind)}</text></g>`)
   })
   path.hops.forEach((hop, i) => {
