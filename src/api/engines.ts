@@ -41,20 +41,24 @@ class SnapshotLru<T> {
   }
 }
 
-/** How to build an engine over a snapshot's content (memory by default). */
-export type EngineFactory = (content: SnapshotContent, ref: SnapshotRef) => Promise<PathEngine> | PathEngine
+/** How to open an engine on one snapshot id (memory over the snapshot's content by default). */
+export type EngineFactory = (snapshotId: string) => Promise<PathEngine> | PathEngine
 
-/** `openEngine(ref)` over a store with an LRU of `size` engines. */
+/**
+ * `openEngine(ref)` over a store with an LRU of `size` engines. The factory
+ * gets the resolved snapshot id and reads what it needs itself (the Cypher
+ * engine reads nothing up front).
+ */
 export function createEngineCache(
   store: GraphStore,
-  factory: EngineFactory = (content) => openMemoryEngine(content),
+  factory: EngineFactory = async (snapshotId) => openMemoryEngine(await store.readSnapshot(snapshotId)),
   size = 2,
 ): { openEngine: (ref: SnapshotRef) => Promise<PathEngine>; clear: () => void } {
   const lru = new SnapshotLru<PathEngine>(size, (engine) => void engine.then((e) => e.close()).catch(() => undefined))
   return {
     openEngine: async (ref) => {
       const meta = await store.resolveSnapshot(ref)
-      return lru.get(meta.id, async () => factory(await store.readSnapshot(meta.id), meta.id))
+      return lru.get(meta.id, async () => factory(meta.id))
     },
     clear: () => lru.clear(),
   }

@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js'
 import { nodesRoutes } from './routes/nodes.js'
 import { pathsRoutes } from './routes/paths.js'
 import { privescRoutes } from './routes/privesc.js'
+import { reportRunsRoutes } from './routes/report-runs.js'
 import { reportsRoutes } from './routes/reports.js'
 import { simulateRoutes } from './routes/simulate.js'
 import { snapshotsRoutes } from './routes/snapshots.js'
@@ -137,6 +138,7 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
       await v1.register(simulateRoutes, { deps })
       await v1.register(snapshotsRoutes, { deps })
       await v1.register(reportsRoutes, { deps })
+      await v1.register(reportRunsRoutes, { deps })
     },
     { prefix: '/v1' },
   )

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { GraphStore, SnapshotMeta, SnapshotRef } from '../graph/index.js'
 import type { PathEngine } from '../paths/index.js'
+import type { ReportRun, ReportRunDetail } from '../reports/index.js'
 import type { TokenRepository } from './tokens.js'
 
 /** Roles, least to most privileged: viewer reads, analyst queries and reports, admin ingests and manages tokens. */
@@ -109,6 +110,11 @@ export interface ApiDeps {
   readonly reports?: {
     readonly list: () => readonly ReportInfo[]
     readonly run?: (name: string, ref: SnapshotRef) => Promise<unknown>
+  }
+  /** Scheduled report runs (the schedule command's run store), when the server keeps them. */
+  readonly reportRuns?: {
+    readonly list: (job?: string, limit?: number) => readonly ReportRun[]
+    readonly get: (id: number) => ReportRunDetail | null
   }
   /** Package version shown by /health and OpenAPI. */
   readonly version?: string

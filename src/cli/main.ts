@@ -5,7 +5,6 @@
  * format and maps errors to stderr + exit codes. `runCli` runs in-process
  * (tests call it); bin/crownpath.js calls it with `process.argv`.
  */
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import type { GraphStore } from '../graph/index.js'
@@ -16,6 +15,7 @@ import { BASE_FORMATS } from './command.js'
 import { COMMANDS } from './commands/index.js'
 import { createJsonProgress, createTtyProgress } from './progress.js'
 import { storeSpecFromOptions } from './store-spec.js'
+import { readVersion } from './version.js'
 
 /** Where the CLI reads and writes; the real process by default, fakes in tests. */
 export interface CliIo {
@@ -31,18 +31,7 @@ export interface CliIo {
 /** The default SQLite file of the memory store. */
 export const DEFAULT_DB = './crownpath.db'
 
-/** The package version, read from package.json (two levels up in src and in dist/src). */
-export function readVersion(): string {
-  for (const relative of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string }
-      if (pkg.name === 'crownpath' && pkg.version) return pkg.version
-    } catch {
-      // Try the next candidate: the layout differs between src (tsx) and dist.
-    }
-  }
-  return '0.0.0'
-}
+export { readVersion }
 
 /** Mutable state of one invocation: the opened store and the exit code. */
 interface Invocation {

@@ -4,8 +4,8 @@
  * `{ "tagKeys": [...], "rules": [{ "match": "<glob>", "classification": "restricted" }] }`,
  * validated with TypeBox; errors name the file, the path and what was expected.
  */
-import { readFile } from 'node:fs/promises'
 import Type from 'typebox'
+import { readJsonFile } from '../../loaders/shared/index.js'
 import type { ClassificationConfig } from '../model/index.js'
 import { CLASSIFICATIONS, CrownpathError, DEFAULT_CLASSIFICATION_TAG_KEYS, findSchemaProblem } from '../model/index.js'
 
@@ -38,17 +38,7 @@ export function parseClassificationConfig(value: unknown, file: string): Classif
 
 /** Read and validate a classification config file. */
 export async function loadClassificationConfig(file: string): Promise<ClassificationConfig> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw new CrownpathError('CP_ERR_INPUT_READ', { file, reason: error instanceof Error ? error.message : String(error) }, { cause: error })
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new CrownpathError('CP_ERR_INPUT_JSON', { file, reason: error instanceof Error ? error.message : String(error) }, { cause: error })
-  }
-  return parseClassificationConfig(parsed, file)
+  // The loaders' reader: CP_ERR_INPUT_READ / CP_ERR_INPUT_JSON / CP_ERR_INPUT_TOO_LARGE naming the file.
+  const { value } = await readJsonFile(file)
+  return parseClassificationConfig(value, file)
 }

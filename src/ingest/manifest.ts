@@ -5,10 +5,10 @@
  * The bundled demo organisation (examples/demo/manifest.json) is one.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Type from 'typebox'
+import { readJsonFile } from '../../loaders/shared/index.js'
 import type { GraphStore } from '../graph/index.js'
 import type { ClassificationConfig, DataIssue, ProgressReporter } from '../model/index.js'
 import { CrownpathError, findSchemaProblem } from '../model/index.js'
@@ -66,18 +66,7 @@ export function demoManifestPath(): string {
 
 /** Read and validate a manifest file. */
 export async function readManifest(file: string): Promise<IngestManifest> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw new CrownpathError('CP_ERR_INPUT_READ', { file, reason: error instanceof Error ? error.message : String(error) }, { cause: error })
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new CrownpathError('CP_ERR_INPUT_JSON', { file, reason: error instanceof Error ? error.message : String(error) }, { cause: error })
-  }
+  const { value: parsed } = await readJsonFile(file)
   const problem = findSchemaProblem(MANIFEST_SCHEMA, parsed)
   if (problem) throw new CrownpathError('CP_ERR_INPUT_SHAPE', { file, path: problem.path, expected: problem.expected })
   return parsed as IngestManifest

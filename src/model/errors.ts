@@ -53,6 +53,7 @@ export const ERRORS = {
   CP_ERR_QUERY_TIMEOUT: { message: 'query exceeded its time bound of {ms} ms', status: 503, exitCode: EXIT.unavailable },
 
   CP_ERR_REPORT_UNKNOWN: { message: 'unknown report `{name}`: expected one of {names}', status: 404, exitCode: EXIT.usage },
+  CP_ERR_REPORT_RUN_NOT_FOUND: { message: 'no report run `{id}`', status: 404, exitCode: EXIT.notFound },
   CP_ERR_REPORT_FORMAT: { message: 'report `{name}` cannot be written as `{format}`', status: 400, exitCode: EXIT.usage },
 
   CP_ERR_AUTH_REQUIRED: { message: 'authentication required', status: 401, exitCode: EXIT.auth },

@@ -14,16 +14,16 @@ import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import type { ApiConfig, ApiDeps, AuthConfig, TokenRepository, UploadRequest } from '../../api/index.js'
 import { buildServer, createEngineCache, isLoopbackHost, loadAuthConfig, openTokenRepository } from '../../api/index.js'
-import { compileAuthorizer } from '../../aws/policy/index.js'
+import { compileAuthorizer, loadActionCatalog } from '../../aws/policy/index.js'
 import type { GraphStore, SnapshotMeta } from '../../graph/index.js'
 import { openStore } from '../../graph/index.js'
 import { ingestDemo, runIngest } from '../../ingest/index.js'
 import type { LoaderInvocation } from '../../ingest/index.js'
 import { CrownpathError } from '../../model/index.js'
-import { REPORTS, buildReport, loadReportInput } from '../../reports/index.js'
+import { REPORTS, ReportRunStore, buildReport, loadReportInput } from '../../reports/index.js'
 import type { CliCommand } from '../command.js'
 import { openEngineFor } from '../engine.js'
-import { readVersion } from '../main.js'
+import { CLI_VERSION } from '../version.js'
 
 /** Where the built web page lives (dist/web beside the package), if built. */
 function findWebRoot(): string | null {
@@ -72,6 +72,8 @@ export interface StartServerOptions {
   readonly auth: AuthConfig | null
   /** SQLite file of the token table (the memory store's file). */
   readonly tokenDb: string | null
+  /** SQLite file where `crownpath schedule` keeps report runs (served at /v1/report-runs); null for none. */
+  readonly reportRunsDb?: string | null
   readonly logger?: pino.Logger
 }
 
@@ -88,7 +90,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (!auth && !isLoopbackHost(host)) throw new CrownpathError('CP_ERR_SERVE_UNSAFE_BIND', { host })
   const logger = options.logger ?? pino({ level: 'info', redact: ['req.headers.authorization'] }, pino.destination(2))
   const tokens: TokenRepository | undefined = auth?.tokens && options.tokenDb ? openTokenRepository(options.tokenDb) : undefined
-  const engines = createEngineCache(store, (_content, ref) => openEngineFor(store, ref))
+  const engines = createEngineCache(store, (snapshotId) => openEngineFor(store, snapshotId))
+  const reportRuns = options.reportRunsDb ? new ReportRunStore(options.reportRunsDb) : null
   const config: ApiConfig = { auth, webRoot: findWebRoot() }
   const deps: ApiDeps = {
     store,
@@ -96,7 +99,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     config,
     logger,
     ...(tokens ? { tokens } : {}),
-    version: readVersion(),
+    ...(reportRuns ? { reportRuns: { list: (job?: string, limit?: number) => reportRuns.list(job, limit), get: (id: number) => reportRuns.get(id) } } : {}),
+    version: CLI_VERSION,
     simulate: async (ref, request) => {
       const inventory = await store.readInventory(ref)
       return compileAuthorizer(inventory.aws).evaluate(request)
@@ -105,7 +109,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     reports: {
       list: () => REPORTS.map((r) => ({ name: r.name, summary: r.title, formats: [...r.formats] })),
       run: async (name, ref) =>
-        buildReport(name, await loadReportInput({ store, ref, openEngine: (id) => openEngineFor(store, id), catalog: null, now: new Date() })),
+        buildReport(name, await loadReportInput({ store, ref, openEngine: (id) => openEngineFor(store, id), catalog: await loadActionCatalog(), now: new Date() })),
     },
   }
   const app = await buildServer(deps)
@@ -119,6 +123,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await app.close()
       engines.clear()
       tokens?.close()
+      reportRuns?.close()
     },
   }
 }
@@ -150,7 +155,7 @@ export const serveCommand: CliCommand = {
     } else {
       store = await ctx.openStore()
     }
-    const server = await startServer({ store, host, port, auth, tokenDb: ctx.globals.store === 'memory' ? ctx.globals.db : null })
+    const server = await startServer({ store, host, port, auth, tokenDb: ctx.globals.store === 'memory' ? ctx.globals.db : null, reportRunsDb: isDemo ? null : ctx.globals.db })
     ctx.stderr(`crownpath listening on ${server.url}${auth ? '' : ' (demo mode: no authentication, loopback only)'}\n`)
     // Serve until interrupted; then close cleanly so the SQLite files are released.
     await new Promise<void>((done) => {

@@ -183,6 +183,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const blockedNodes = spec.blockedNodes
   const blockedEdges = spec.blockedEdges
   const adjacency = direction === 'out' ? adjacencyOf(graph).out : adjacencyOf(graph).in
+  const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
   const labels = new LabelStore()
   const heap = new BinaryHeap((a, b) => labels.compare(a, b))
   // Smallest depth at which each node has been settled (the Pareto rule).
@@ -237,6 +238,9 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
     for (const edge of edges) {
       const next = direction === 'out' ? edge.to : edge.from
       if (!accept(edge) || blockedEdges?.has(edge.id) || blockedNodes?.has(next)) continue
+      // A search for targets only needs no dead ends: a non-target with no edges onward (one of the
+      // thousands of resources an account contains) cannot lie on a path to a target.
+      if (isTargetsOnly && !isTarget(next) && (adjacency.get(next)?.length ?? 0) === 0) continue
       const nextDepth = depth + 1
       const settledDepth = bestDepth.get(next)
       if (settledDepth !== undefined && (!isPareto || settledDepth <= nextDepth)) continue

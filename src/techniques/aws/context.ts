@@ -18,6 +18,8 @@ import type {
   NonEmpty,
 } from '../../model/index.js'
 import { accountOfArn, awsAccountId } from '../../model/index.js'
+import type { WhoCanIndex } from './who-can-index.js'
+import { buildWhoCanIndex } from './who-can-index.js'
 import type { ActionCatalog as EvaluatorActionCatalog, AwsAuthorizer, EvaluationResult, MatchedStatement } from '../../aws/policy/index.js'
 
 /** Request context values (`iam:PassedToService`, `iam:PolicyARN`, ...). */
@@ -214,6 +216,17 @@ function serviceTrusts(role: AwsRole): Map<string, ServiceTrust> {
   return out
 }
 
+/** A stable key for a request context (memo keys). */
+function contextKey(context: RequestContext | undefined): string {
+  if (context === undefined) return ''
+  let key = ''
+  for (const name of Object.keys(context).sort()) {
+    const value = context[name]
+    key += `${name}=${Array.isArray(value) ? value.join('\u0001') : String(value)}\u0002`
+  }
+  return key
+}
+
 /** Options for {@link buildAwsTechniqueContext}. */
 export interface AwsContextOptions {
   /** Used for what-if questions (SetDefaultPolicyVersion, AddUserToGroup, boundary removal). */
@@ -255,7 +268,32 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     for (const [service, trust] of serviceTrusts(role)) pushTo(trusting, service, trust)
   }
   const tierZero = options.tierZero ?? new Set<string>()
-  const whatIfCache = new Map<string, AwsAuthorizerLike>()
+  const whoCanCache = new Map<string, readonly { principal: string; grant: Grant }[]>()
+  let whoCanIndex: WhoCanIndex | null = null
+  const whatIfAnswers = new Map<string, boolean>()
+  // Managed policies any group holds: a what-if may add the principal to a group.
+  const groupHeld = new Set<string>()
+  for (const g of inventory.groups) for (const arn of g.attachedPolicies) groupHeld.add(arn)
+  const worldOf = (principal: string): AwsInventory => {
+    const user = users.get(principal)
+    const role = roles.get(principal)
+    const held = new Set(groupHeld)
+    for (const rec of [user, role]) {
+      if (rec === undefined) continue
+      for (const arn of rec.attachedPolicies) held.add(arn)
+      if (rec.permissionsBoundary !== null) held.add(rec.permissionsBoundary)
+    }
+    return {
+      ...inventory,
+      users: user === undefined ? [] : [user],
+      roles: role === undefined ? [] : [role],
+      managedPolicies: [...held].flatMap((arn) => {
+        const policy = policies.get(arn)
+        return policy === undefined ? [] : [policy]
+      }),
+      resources: [],
+    }
+  }
 
   const evaluate = (principal: string, action: string, resource: string, context?: RequestContext, mode?: 'exists' | 'all'): EvaluationResult =>
     authorizer.evaluate({ principal, action, resource, ...(context ? { context } : {}), ...(mode ? { resourceMode: mode } : {}) })
@@ -306,23 +344,41 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
       return toGrant(evaluate(principal, action, resource, context, mode), action, resource)
     },
     whoCan(action, resource, context) {
+      // The same question recurs across detectors (writers of a role for several combos): answer it once.
+      const key = `${action}\u0000${resource}\u0000${contextKey(context)}`
+      const cached = whoCanCache.get(key)
+      if (cached !== undefined) return cached
       const out: { principal: string; grant: Grant }[] = []
-      for (const { principal, result } of authorizer.whoCan(action, resource, context)) {
-        if (!users.has(principal) && !roles.has(principal)) continue
-        if (tierZero.has(principal)) continue
-        const grant = toGrant(result, action, resource)
-        if (grant) out.push({ principal, grant })
+      // Evaluate only the principals whose own statements (or the resource policy) could grant it.
+      const candidates = (whoCanIndex ??= buildWhoCanIndex(inventory)).candidates(action, resource)
+      if (candidates === null) {
+        for (const { principal, result } of authorizer.whoCan(action, resource, context)) {
+          if (!users.has(principal) && !roles.has(principal)) continue
+          if (tierZero.has(principal)) continue
+          const grant = toGrant(result, action, resource)
+          if (grant) out.push({ principal, grant })
+        }
+      } else {
+        for (const principal of candidates) {
+          if (tierZero.has(principal)) continue
+          const grant = toGrant(evaluate(principal, action, resource, context), action, resource)
+          if (grant) out.push({ principal, grant })
+        }
       }
+      whoCanCache.set(key, out)
       return out
     },
     isAdminAfter(change, mutate, principal) {
       if (!options.compile) return null
-      let changed = whatIfCache.get(change)
-      if (!changed) {
-        changed = options.compile(mutate(inventory))
-        whatIfCache.set(change, changed)
-      }
-      return isAdminVerdict(changed.isAdminEquivalent(principal))
+      const key = `${change}\u0000${principal}`
+      const known = whatIfAnswers.get(key)
+      if (known !== undefined) return known
+      // Admin-equivalence (every probe on `*`) reads only the principal, its groups, the managed
+      // policies they hold, the accounts and the organisation: compile that small world, not the
+      // whole changed inventory (a full compile costs seconds on a large estate).
+      const answer = isAdminVerdict(options.compile(mutate(worldOf(principal))).isAdminEquivalent(principal))
+      whatIfAnswers.set(key, answer)
+      return answer
     },
   }
   return ctx

@@ -127,10 +127,13 @@ function makeComboTechnique(row: ComboRow): Technique<AwsTechniqueContext> {
       else for (const r of ctx.inventory.roles) targets.push({ arn: r.arn, users: [] })
       for (const target of targets) {
         const becomeTargets = isGroup || onUsers ? target.users.map((u) => u.arn) : [target.arn]
+        // Writers first: most targets have none, and they are cheaper to find than a what-if verdict.
+        const found = becomeTargets.length === 0 ? [] : writers(ctx, row.write, target.arn)
+        if (found.length === 0) continue
         const candidates = becomeTargets.filter((b) => !ctx.isTierZero(b) && canBecomeAdminByPolicy(ctx, b))
         if (candidates.length === 0) continue
         const done = new Set<string>()
-        for (const w of writers(ctx, row.write, target.arn)) {
+        for (const w of found) {
           if (done.has(w.principal)) continue
           for (const b of candidates) {
             if (b === w.principal) continue

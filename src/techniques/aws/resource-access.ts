@@ -86,6 +86,34 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     const svc = r.type.split(':')[0] ?? ''
     pushTo(byService, svc, r)
   }
+  interface SortedEntry {
+    readonly arn: string
+    readonly resource: AwsResource
+    /** Position in the service's inventory-order list. */
+    readonly order: number
+  }
+  const orderOf = new Map<AwsResource, number>()
+  for (const list of byService.values()) list.forEach((r, i) => orderOf.set(r, i))
+  const sortedByService = new Map<string, SortedEntry[]>()
+  const sortedOf = (svc: string): SortedEntry[] => {
+    let sorted = sortedByService.get(svc)
+    if (sorted === undefined) {
+      sorted = (byService.get(svc) ?? []).map((resource, order) => ({ arn: resource.arn, resource, order }))
+      sorted.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : a.order - b.order))
+      sortedByService.set(svc, sorted)
+    }
+    return sorted
+  }
+  const lowerBound = (sorted: readonly SortedEntry[], key: string): number => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((sorted[mid] as SortedEntry).arn < key) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
   // Which inventoried resources a Resource string names; the same string recurs across
   // principals (shared managed policies), so answers are memoised.
   const matched = new Map<string, readonly string[]>()
@@ -101,7 +129,25 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     } else {
       const svc = resource.split(':')[2]?.toLowerCase() ?? ''
       const re = globToRegExp(resource)
-      for (const r of byService.get(svc) ?? []) if (re.test(r.arn) || (svc === 's3' && re.test(`${r.arn}/x`))) hits.push(r.arn)
+      const test = (r: AwsResource): boolean => re.test(r.arn) || (svc === 's3' && re.test(`${r.arn}/x`))
+      // Only ARNs that start with the pattern's literal prefix can match: a binary search over
+      // the service's sorted ARNs finds them without scanning the service (kept in inventory order).
+      const prefix = resource.slice(0, resource.search(/[*?]/))
+      const sorted = sortedOf(svc)
+      const found: number[] = []
+      for (let i = lowerBound(sorted, prefix); i < sorted.length && (sorted[i] as SortedEntry).arn.startsWith(prefix); i++) {
+        const e = sorted[i] as SortedEntry
+        if (test(e.resource)) found.push(e.order)
+      }
+      // `arn:aws:s3:::bucket/*` names the objects of a bucket whose ARN is shorter than the prefix.
+      const list = byService.get(svc) ?? []
+      for (let slash = svc === 's3' ? prefix.indexOf('/') : -1; slash >= 0; slash = prefix.indexOf('/', slash + 1)) {
+        const bucket = byArn.get(prefix.slice(0, slash))
+        const order = bucket === undefined ? -1 : (orderOf.get(bucket) ?? -1)
+        if (bucket !== undefined && list[order] === bucket && !found.includes(order) && test(bucket)) found.push(order)
+      }
+      found.sort((a, b) => a - b)
+      for (const i of found) hits.push((list[i] as AwsResource).arn)
     }
     out = hits
     matched.set(resource, out)

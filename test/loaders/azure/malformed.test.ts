@@ -49,6 +49,14 @@ describe('AzureHound files', () => {
     expect(err.message).toContain('line 3')
   })
 
+  it('an NDJSON record without an id is named by its file line, blank lines counted', async () => {
+    const { id: _drop, ...noId } = user
+    const line = JSON.stringify({ kind: 'AZUser', data: user })
+    const path = file('blank-lines.ndjson', `${line}\n\n${line}\n${JSON.stringify({ kind: 'AZUser', data: noId })}\n`)
+    const err = await failure(loadAzureHound([path]))
+    expect(err.params).toMatchObject({ file: path, path: 'line 4: $.data.id' })
+  })
+
   it('missing object id → CP_ERR_INPUT_SHAPE at $.data[1].data.id', async () => {
     const { id: _drop, ...noId } = user
     const path = file('no-id.json', envelope([{ kind: 'AZUser', data: user }, { kind: 'AZUser', data: noId }]))

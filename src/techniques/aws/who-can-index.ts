@@ -1,0 +1,201 @@
+/**
+ * @module techniques/aws/who-can-index
+ * A conservative pre-filter for "who may do action A on resource R": an
+ * index of the identity-policy Allow statements by action and by the literal
+ * prefix of their Resource patterns, so a question asked once per role,
+ * user or policy (tens of thousands of times on a large estate) evaluates
+ * only the principals whose own statements could grant it, not every
+ * principal that holds any Allow for the service (DESIGN.md "Performance
+ * targets": index policies by action and by resource, never loop over
+ * principal pairs). It only ever drops principals that no identity statement
+ * can allow; principals a resource or trust policy names are added back, and
+ * a resource policy open to everyone (`*`, NotPrincipal, session ARNs) makes
+ * the caller fall back to the evaluator's own candidate set. The evaluator
+ * still decides every candidate, so answers are unchanged.
+ */
+import type { AwsInventory, PolicyDocument } from '../../model/index.js'
+import type { ActionMatcher } from '../../aws/policy/index.js'
+import { compileActions, statementMatchesAction } from '../../aws/policy/index.js'
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+/** One distinct Allow statement and the principals holding it. */
+interface IndexedStatement {
+  readonly actions: ActionMatcher
+  /** Lower-cased Resource patterns, or null when any resource may match (absent Resource, NotResource). */
+  readonly resources: readonly string[] | null
+  readonly holders: string[]
+}
+
+/** Per action: principals reached regardless of the resource, and resource-pattern entries by literal prefix length. */
+interface ActionIndex {
+  readonly always: ReadonlySet<string>
+  /** Prefix length → lower-cased prefix → entries. */
+  readonly byPrefix: ReadonlyMap<number, ReadonlyMap<string, readonly { readonly re: RegExp; readonly holders: readonly string[] }[]>>
+}
+
+/** The index: build once per inventory, ask many times. */
+export interface WhoCanIndex {
+  /**
+   * A superset (sorted) of the users and roles the evaluator could allow
+   * `action` on `resource`, or null when the resource policy admits callers
+   * this index cannot enumerate (then ask the evaluator's own whoCan).
+   */
+  candidates(action: string, resource: string): readonly string[] | null
+}
+
+/** Literal prefix of a pattern: up to the first wildcard or policy variable. */
+function literalPrefix(pattern: string): string {
+  let i = 0
+  while (i < pattern.length) {
+    const c = pattern[i]
+    if (c === '*' || c === '?' || c === '$') break
+    i++
+  }
+  return pattern.slice(0, i)
+}
+
+/** Glob → RegExp, case-insensitive (a superset of the evaluator's per-segment ARN match); variables match anything. */
+function looseGlob(pattern: string): RegExp {
+  const body = pattern
+    .replace(/\$\{[^}]*\}/g, '\u0000')
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
+    .replace(/\u0000/g, '.*')
+  return new RegExp(`^${body}$`, 'is')
+}
+
+/** Build the index over the identity policies of every user and role (inline, attached versions, groups'). */
+export function buildWhoCanIndex(aws: AwsInventory): WhoCanIndex {
+  const policies = new Map(aws.managedPolicies.map((p) => [p.arn, p] as const))
+  const groups = new Map(aws.groups.map((g) => [g.arn, g] as const))
+  const roles = new Map(aws.roles.map((r) => [r.arn, r] as const))
+  const users = new Map(aws.users.map((u) => [u.arn, u] as const))
+  const resources = new Map(aws.resources.map((r) => [r.arn, r] as const))
+  // Documents by identity: a managed policy's document is one object shared by all its holders.
+  const holdersByDoc = new Map<PolicyDocument, Set<string>>()
+  const hold = (doc: PolicyDocument, principal: string): void => {
+    let set = holdersByDoc.get(doc)
+    if (set === undefined) holdersByDoc.set(doc, (set = new Set()))
+    set.add(principal)
+  }
+  const holdManaged = (arn: string, principal: string): void => {
+    const policy = policies.get(arn)
+    if (policy === undefined) return
+    // Either notion of "default version" (flag or id): a superset is safe.
+    for (const v of policy.versions) if (v.isDefault || v.versionId === policy.defaultVersionId) hold(v.document, principal)
+  }
+  for (const p of [...aws.users, ...aws.roles]) {
+    for (const inline of p.inlinePolicies) hold(inline.document, p.arn)
+    for (const arn of p.attachedPolicies) holdManaged(arn, p.arn)
+  }
+  for (const u of aws.users) {
+    for (const g of u.groups) {
+      const group = groups.get(g)
+      if (group === undefined) continue
+      for (const inline of group.inlinePolicies) hold(inline.document, u.arn)
+      for (const arn of group.attachedPolicies) holdManaged(arn, u.arn)
+    }
+  }
+  const statements: IndexedStatement[] = []
+  for (const [doc, holders] of holdersByDoc) {
+    for (const raw of asArray((doc as { Statement?: unknown }).Statement)) {
+      if (raw === null || typeof raw !== 'object') continue
+      const st = raw as Record<string, unknown>
+      if (st.Effect !== 'Allow') continue
+      const isNegated = st.NotAction !== undefined
+      const actions = compileActions(asArray(isNegated ? st.NotAction : st.Action).map(String), isNegated)
+      const resources = st.NotResource !== undefined || st.Resource === undefined ? null : asArray(st.Resource).map((r) => String(r).toLowerCase())
+      statements.push({ actions, resources, holders: [...holders] })
+    }
+  }
+
+  const perAction = new Map<string, ActionIndex>()
+  const actionIndex = (actionLower: string): ActionIndex => {
+    let index = perAction.get(actionLower)
+    if (index !== undefined) return index
+    const always = new Set<string>()
+    const byPattern = new Map<string, string[]>()
+    for (const st of statements) {
+      if (!statementMatchesAction(st.actions, actionLower)) continue
+      if (st.resources === null || st.resources.some((r) => r === '*')) {
+        for (const h of st.holders) always.add(h)
+        continue
+      }
+      for (const r of st.resources) {
+        const list = byPattern.get(r)
+        if (list === undefined) byPattern.set(r, [...st.holders])
+        else for (const h of st.holders) list.push(h)
+      }
+    }
+    const byPrefix = new Map<number, Map<string, { re: RegExp; holders: readonly string[] }[]>>()
+    for (const [pattern, holders] of byPattern) {
+      const prefix = literalPrefix(pattern)
+      let byLiteral = byPrefix.get(prefix.length)
+      if (byLiteral === undefined) byPrefix.set(prefix.length, (byLiteral = new Map()))
+      const entry = { re: looseGlob(pattern), holders }
+      const list = byLiteral.get(prefix)
+      if (list === undefined) byLiteral.set(prefix, [entry])
+      else list.push(entry)
+    }
+    index = { always, byPrefix }
+    perAction.set(actionLower, index)
+    return index
+  }
+
+  /** Principals a resource or trust policy names, or null when it admits callers by something else than a name. */
+  const namedBy = (resource: string): string[] | null => {
+    const docs: PolicyDocument[] = []
+    const role = roles.get(resource)
+    if (role !== undefined) docs.push(role.trustPolicy)
+    const record = resources.get(resource)
+    if (record?.policy) docs.push(record.policy)
+    const bucket = /^arn:[^:]+:s3:::([^/]+)\//.exec(resource)
+    const bucketRecord = bucket ? resources.get(`arn:aws:s3:::${bucket[1]}`) : undefined
+    if (bucketRecord?.policy) docs.push(bucketRecord.policy)
+    const out: string[] = []
+    for (const doc of docs) {
+      for (const raw of asArray((doc as { Statement?: unknown }).Statement)) {
+        if (raw === null || typeof raw !== 'object') continue
+        const st = raw as Record<string, unknown>
+        if (st.Effect !== 'Allow') continue
+        if (st.NotPrincipal !== undefined || st.Principal === '*') return null
+        const principal = st.Principal
+        if (principal === null || typeof principal !== 'object') continue
+        for (const entry of asArray((principal as Record<string, unknown>).AWS).map(String)) {
+          if (entry === '*' || entry.includes(':assumed-role/') || entry.includes(':sts:')) return null
+          if (users.has(entry) || roles.has(entry)) out.push(entry)
+        }
+      }
+    }
+    return out
+  }
+
+  return {
+    candidates(action, resource) {
+      const index = actionIndex(action.toLowerCase())
+      const out = new Set<string>(index.always)
+      const isPattern = resource.includes('*') || resource.includes('?')
+      if (isPattern) {
+        // A pattern question ("may it create some role?"): resource prefixes cannot exclude anyone.
+        for (const byLiteral of index.byPrefix.values()) for (const list of byLiteral.values()) for (const e of list) for (const h of e.holders) out.add(h)
+      } else {
+        const lower = resource.toLowerCase()
+        for (const [length, byLiteral] of index.byPrefix) {
+          if (length > lower.length) continue
+          const list = byLiteral.get(lower.slice(0, length))
+          if (list === undefined) continue
+          for (const e of list) if (e.re.test(lower)) for (const h of e.holders) out.add(h)
+        }
+        const named = namedBy(resource)
+        if (named === null) return null
+        for (const n of named) out.add(n)
+      }
+      return [...out].sort()
+    },
+  }
+}
