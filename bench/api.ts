@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { buildServer, createEngineCache } from '../src/api/index.js'
 import { generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
-import { createRandom } from '../src/generate/random.js'
+import { createRandom } from '../src/generate/index.js'
 import { openMemoryStore } from '../src/graph/index.js'
 import { ingestManifest } from '../src/ingest/index.js'
 

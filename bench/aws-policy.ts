@@ -10,6 +10,7 @@ import { compileAuthorizer } from '../src/aws/policy/index.js'
 import type { AwsRequest } from '../src/aws/policy/index.js'
 import type { AwsInventory, PolicyDocument } from '../src/model/index.js'
 import { emptyAwsInventory } from '../src/model/index.js'
+import { seededUniform } from '../src/generate/index.js'
 
 /** Options of the benchmark. */
 export interface PolicyBenchOptions {
@@ -36,17 +37,6 @@ export interface PolicyBenchResult {
   readonly allowedShare: number
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SERVICES: Record<string, string[]> = {
   s3: ['GetObject', 'PutObject', 'DeleteObject', 'ListBucket', 'GetBucketPolicy', 'PutBucketPolicy'],
@@ -113,7 +103,7 @@ function generateDocument(r: () => number, statements: number): PolicyDocument {
 
 /** Generate the benchmark organisation. */
 export function generatePolicyBenchInventory(options: PolicyBenchOptions = {}): AwsInventory {
-  const r = rng(options.seed ?? 42)
+  const r = seededUniform(options.seed ?? 42)
   const userCount = options.users ?? 2000
   const policyCount = options.managedPolicies ?? 500
   const managedPolicies = Array.from({ length: policyCount }, (_, i) => ({
@@ -198,7 +188,7 @@ export function benchPolicyEvaluation(options: PolicyBenchOptions = {}): PolicyB
   const t0 = performance.now()
   const authorizer = compileAuthorizer(inventory)
   const compileMs = performance.now() - t0
-  const r = rng((options.seed ?? 42) + 1)
+  const r = seededUniform((options.seed ?? 42) + 1)
   const requests: AwsRequest[] = Array.from({ length: options.requests ?? 10_000 }, () => {
     const service = pick(r, SERVICE_NAMES)
     return { principal: pick(r, inventory.users).arn, action: `${service}:${pick(r, SERVICES[service] as string[])}`, resource: resourceFor(service, r) }

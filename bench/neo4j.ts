@@ -12,6 +12,7 @@ import type { SnapshotInput } from '../src/graph/index.js'
 import { openNeo4jStore } from '../src/graph/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import { openCypherEngine } from '../src/paths/index.js'
+import { seededUniform } from '../src/generate/index.js'
 
 /** Options of {@link benchNeo4j}. */
 export interface Neo4jBenchOptions {
@@ -49,17 +50,6 @@ export interface Neo4jBenchResult {
   readonly deleteMs: number | null
 }
 
-/** A small seeded generator (mulberry32) so runs are repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Write `input` to Neo4j and time the path queries on it. */
 export async function benchNeo4j(input: SnapshotInput, options: Neo4jBenchOptions = {}): Promise<Neo4jBenchResult> {
@@ -79,7 +69,7 @@ export async function benchNeo4j(input: SnapshotInput, options: Neo4jBenchOption
     await engine.privesc()
     const privescMs = performance.now() - start
 
-    const random = seeded(options.seed ?? 101)
+    const random = seededUniform(options.seed ?? 101)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
     const principals = input.nodes.filter((n: GraphNode) => ['AWSUser', 'AWSRole', 'AZUser', 'AZServicePrincipal'].includes(n.kind))
     const targets = input.nodes.filter((n: GraphNode) => n.isTierZero || n.classification === 'restricted')
@@ -138,7 +128,7 @@ function round(ms: number): number {
  */
 export async function syntheticSnapshot(principals: number, seed = 7): Promise<SnapshotInput> {
   const { emptyInventory, makeEdge, makeNode } = await import('../src/model/index.js')
-  const random = seeded(seed)
+  const random = seededUniform(seed)
   const accounts = Math.max(2, Math.floor(principals / 1000))
   const nodes = []
   const edges = []

@@ -9,6 +9,7 @@ import type { SnapshotContent } from '../src/graph/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import type { PathEngine } from '../src/paths/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
+import { seededUniform } from '../src/generate/index.js'
 
 /** Latency summary of one query kind. */
 export interface PathLatency {
@@ -28,17 +29,6 @@ export interface PathBenchOptions {
   readonly engine?: PathEngine
 }
 
-/** mulberry32: small, seeded, good enough to pick pairs. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function summarise(query: string, times: number[]): PathLatency {
   const sorted = [...times].sort((a, b) => a - b)
@@ -63,7 +53,7 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<
  */
 export async function benchPaths(content: SnapshotContent, options: PathBenchOptions = {}): Promise<{ graph: { nodes: number; edges: number }; buildMs: number; latencies: PathLatency[] }> {
   const queries = options.queries ?? 500
-  const random = seeded(options.seed ?? 1)
+  const random = seededUniform(options.seed ?? 1)
   const buildStart = performance.now()
   const engine = options.engine ?? openMemoryEngine(content)
   const buildMs = Math.round(performance.now() - buildStart)

@@ -20,7 +20,7 @@ import type { GraphNode } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { REPORTS, buildReport, DEFAULT_REPORT_SETTINGS } from '../src/reports/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
-import { createRandom } from '../src/generate/random.js'
+import { createRandom } from '../src/generate/index.js'
 import { benchNeo4j } from './neo4j.js'
 import type { Neo4jBenchResult } from './neo4j.js'
 

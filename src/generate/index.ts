@@ -11,6 +11,9 @@ import { generateAzure } from './azure.js'
 import type { AzureScale } from './azure.js'
 import { createRandom } from './random.js'
 
+export { createRandom, seededUniform } from './random.js'
+export type { Random } from './random.js'
+
 /** The named scales of DESIGN.md "Performance targets". */
 export const SCALES = {
   S: {

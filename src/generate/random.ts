@@ -22,16 +22,21 @@ export interface Random {
   guid(): string
 }
 
-/** Create a seeded random source. */
-export function createRandom(seed: number): Random {
+/** A seeded uniform stream in [0, 1) (mulberry32: fast, 32-bit state, good enough for test data and sampling). */
+export function seededUniform(seed: number): () => number {
   let state = seed >>> 0
-  const next = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/** Create a seeded random source. */
+export function createRandom(seed: number): Random {
+  const next = seededUniform(seed)
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
   const hex = (length: number): string => {
     let out = ''

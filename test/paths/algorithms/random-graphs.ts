@@ -8,24 +8,16 @@ import { loadGraphology } from '../../../src/graph/index.js'
 import type { EdgeKind } from '../../../src/model/index.js'
 import { EDGE_KINDS } from '../../../src/model/index.js'
 import { buildEdge, buildNode } from '../../conformance/case-graph.js'
+import { seededUniform } from '../../../src/generate/index.js'
 
-/** mulberry32: a tiny seeded PRNG so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded PRNG so failures reproduce (the generator's, re-exported for the algorithm tests). */
+export { seededUniform as seededRandom } from '../../../src/generate/index.js'
 
 const KINDS: EdgeKind[] = ['CanAssume', 'CanEscalateTo', 'MemberOf', 'CanAccess', 'AdminTo']
 
 /** A random graph of `n` roles (ids n0..n{n-1}) with about `m` edges of random kinds and costs 0–4. */
 export function randomGraph(seed: number, n: number, m: number): CrownpathGraph {
-  const rnd = seededRandom(seed)
+  const rnd = seededUniform(seed)
   const nodes = Array.from({ length: n }, (_, i) => buildNode({ id: `n${i}`, kind: 'AWSRole' }))
   const seen = new Set<string>()
   const edges = []
