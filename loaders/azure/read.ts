@@ -54,8 +54,8 @@ export async function readAzureHoundFiles(files: readonly string[], loader = 'az
       continue
     }
     if (!looksLikeNdjson(text)) parseJsonText(file, text) // throws with JSON.parse's reason
-    const lines = parseJsonLines(file, text).map((l) => l.value)
-    docs.push({ file, format: 'ndjson', content: lines, source })
+    const lines = parseJsonLines(file, text)
+    docs.push({ file, format: 'ndjson', content: lines.map((l) => l.value), lineNumbers: lines.map((l) => l.line), source })
   }
   return docs
 }

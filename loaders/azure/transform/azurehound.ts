@@ -36,6 +36,8 @@ export interface AzureHoundDocument {
   readonly format: 'json' | 'ndjson'
   /** The parsed document (json) or the parsed lines (ndjson). */
   readonly content: unknown
+  /** ndjson: the 1-based file line of each parsed line (blank lines are skipped); absent → index + 1. */
+  readonly lineNumbers?: readonly number[]
   readonly source: SourceRef
 }
 
@@ -116,8 +118,9 @@ function recordsOf(doc: AzureHoundDocument): LocatedRecord[] {
   if (doc.format === 'ndjson') {
     const lines = doc.content as unknown[]
     return lines.map((line, i) => {
-      const r = checkShape<{ kind: string; data: unknown }>(RecordSchema, line, file, `line ${i + 1}: $`)
-      return { kind: r.kind, data: r.data, file, path: `line ${i + 1}: $.data` }
+      const n = doc.lineNumbers?.[i] ?? i + 1
+      const r = checkShape<{ kind: string; data: unknown }>(RecordSchema, line, file, `line ${n}: $`)
+      return { kind: r.kind, data: r.data, file, path: `line ${n}: $.data` }
     })
   }
   if (Array.isArray(doc.content)) {

@@ -11,7 +11,7 @@
  * in the principal's account: a role cannot be passed across accounts.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
  */
-import type { Evidence } from '../../model/index.js'
+import type { AwsResource, Evidence } from '../../model/index.js'
 import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant, RequestContext, ServiceTrust } from './context.js'
 import { inventoryEvidence, memo, techniqueEdge } from './shared.js'
@@ -134,12 +134,18 @@ function makePassRoleTechnique(row: PassRoleRow): Technique<AwsTechniqueContext>
       references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html', 'https://pathfinding.cloud/'],
     },
     *detect(ctx) {
+      const computeGrants = new Map<string, { grants: Grant[] | null; extra: readonly Evidence[] }>()
+      const existingIn = new Map<string, AwsResource[]>()
       for (const service of row.services) {
         for (const trust of ctx.rolesTrustingService(service)) {
           const role = trust.role
           if (row.needsInstanceProfile && role.instanceProfiles.length === 0) continue
           const account = role.accountId
-          const existing = row.existing ? ctx.resourcesOfType(row.existing.type).filter((r) => r.accountId === account) : []
+          let existing = existingIn.get(account)
+          if (existing === undefined) {
+            existing = row.existing ? ctx.resourcesOfType(row.existing.type).filter((r) => r.accountId === account) : []
+            existingIn.set(account, existing)
+          }
           if (row.existing && existing.length === 0) continue
           for (const { principal, grant } of passers(ctx, trust, service)) {
             // Known request context: the role named on the service call, and for EC2 the instance profile passed.
@@ -156,22 +162,32 @@ function makePassRoleTechnique(row: PassRoleRow): Technique<AwsTechniqueContext>
               }
               return out
             }
-            let grants: Grant[] | null = null
-            const extra: Evidence[] = []
-            if (row.existing?.actionsOnIt) {
-              for (const res of existing) {
-                const patternService = (a: RowAction): string => (a.resource.split(':')[2] === res.arn.split(':')[2] ? res.arn : a.resource.replace('{a}', account))
-                grants = actionGrants(patternService)
-                if (grants) {
-                  extra.push(inventoryEvidence(res.arn, `existing ${row.existing.type}`))
-                  break
+            // The compute-side grants depend on the principal, the account and the known context only,
+            // not on the role: every role of the account trusting the service asks the same question.
+            const key = `${principal}\u0000${account}\u0000${Object.entries(known).map(([k, v]) => `${k}=${v}`).join('\u0001')}`
+            let found = computeGrants.get(key)
+            if (found === undefined) {
+              let grants: Grant[] | null = null
+              const extra: Evidence[] = []
+              if (row.existing?.actionsOnIt) {
+                for (const res of existing) {
+                  const patternService = (a: RowAction): string => (a.resource.split(':')[2] === res.arn.split(':')[2] ? res.arn : a.resource.replace('{a}', account))
+                  grants = actionGrants(patternService)
+                  if (grants) {
+                    extra.push(inventoryEvidence(res.arn, `existing ${row.existing.type}`))
+                    break
+                  }
                 }
+              } else {
+                grants = actionGrants((a) => a.resource.replace('{a}', account))
+                if (grants && existing[0]) extra.push(inventoryEvidence(existing[0].arn, `existing ${row.existing?.type} to run on`))
               }
-            } else {
-              grants = actionGrants((a) => a.resource.replace('{a}', account))
-              if (grants && existing[0]) extra.push(inventoryEvidence(existing[0].arn, `existing ${row.existing?.type} to run on`))
+              found = { grants, extra }
+              computeGrants.set(key, found)
             }
+            const grants = found.grants
             if (!grants) continue
+            const extra = [...found.extra]
             if (row.needsInstanceProfile) extra.push(inventoryEvidence(role.instanceProfiles[0]?.arn ?? role.arn, 'instance profile holding the role'))
             extra.push({ type: 'trust-policy', policy: `${role.arn}#trust`, policyName: role.name, statement: trust.statement, sid: trust.sid, action: 'sts:AssumeRole', resource: role.arn, note: `trust admits ${service}` })
             yield techniqueEdge(t, principal, role.arn, [grant, ...grants], extra, trustConditions(trust))
