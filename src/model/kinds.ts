@@ -176,6 +176,13 @@ export const NODE_KINDS = {
     isTierZeroScope: false,
     description: 'An Azure resource (id: lower-cased ARM id) with `resourceType` such as `Microsoft.KeyVault/vaults`.',
   },
+  AZDevice: {
+    provider: 'azure',
+    role: 'resource',
+    requiredProperties: ['tenantId'],
+    isTierZeroScope: false,
+    description: 'An Entra-registered or -joined device (id `azure:<objectId>`); Intune Administrators run scripts on the Windows ones.',
+  },
   ExternalIdentity: {
     provider: 'external',
     role: 'identity-source',

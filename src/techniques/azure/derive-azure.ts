@@ -61,7 +61,8 @@ function structure(azure: AzureInventory, options: DeriveOptions, tenantId: stri
     if (!nodes.has(n.id)) nodes.set(n.id, n)
   }
   const tierZero = tierZeroPrincipals(azure)
-  const tenants = new Set<string>([...azure.tenants.map((t) => t.id.toLowerCase()), ...(tenantId ? [tenantId] : [])])
+  const devices = azure.devices ?? []
+  const tenants = new Set<string>([...azure.tenants.map((t) => t.id.toLowerCase()), ...devices.map((d) => d.tenantId.toLowerCase()), ...(tenantId ? [tenantId] : [])])
   for (const t of tenants) {
     const known = azure.tenants.find((x) => x.id.toLowerCase() === t)
     add(makeNode({ id: azureObjectId(t), kind: 'AZTenant', name: known?.displayName ?? known?.primaryDomain ?? t, account: t, properties: { tenantId: t, primaryDomain: known?.primaryDomain ?? null } }))
@@ -73,6 +74,13 @@ function structure(azure: AzureInventory, options: DeriveOptions, tenantId: stri
   for (const g of azure.groups) {
     const id = g.id.toLowerCase()
     add(makeNode({ id: azureObjectId(id), kind: 'AZGroup', name: g.displayName, account: g.tenantId.toLowerCase(), isTierZero: tierZero.has(id), properties: { tenantId: g.tenantId.toLowerCase(), objectId: id, isAssignableToRole: g.isAssignableToRole, securityEnabled: g.securityEnabled } }))
+  }
+  // Devices hang off their tenant, so control of the tenant reaches them (Intune scripts draw CanControl to them).
+  for (const d of devices) {
+    const id = d.id.toLowerCase()
+    const t = d.tenantId.toLowerCase()
+    add(makeNode({ id: azureObjectId(id), kind: 'AZDevice', name: d.displayName ?? id, account: t, properties: { tenantId: t, objectId: id, deviceId: d.deviceId?.toLowerCase() ?? null, operatingSystem: d.operatingSystem, trustType: d.trustType } }))
+    edges.push(makeEdge({ from: azureObjectId(t), to: azureObjectId(id), kind: 'Contains', evidence: fact(id, 'device of the tenant') }))
   }
   const credentialOwners: { ownerNode: string; credentials: AzureInventory['apps'][number]['credentials']; ownerName: string }[] = []
   for (const sp of azure.servicePrincipals) {

@@ -23,7 +23,7 @@ export const executeCommand: Technique<AzureTechniqueContext> = {
   cost: 2,
   seeAlso: { bloodhound: 'AZExecuteCommand' },
   text: {
-    general: 'A custom (or less known built-in) role granting Microsoft.Compute/virtualMachines/runCommand/action runs code as SYSTEM/root on VMs in its scope. BloodHound\'s AZExecuteCommand is the Intune variant (scripts on managed devices); crownpath draws the same gain for VM Run Command from the role\'s permissions, so custom roles count.',
+    general: 'A custom (or less known built-in) role granting Microsoft.Compute/virtualMachines/runCommand/action runs code as SYSTEM/root on VMs in its scope. BloodHound\'s AZExecuteCommand is the Intune variant (scripts on managed devices), which crownpath draws as azure/intune-execute-command; this technique draws the same gain for VM Run Command from the role\'s permissions, so custom roles count.',
     abuse: 'az vm run-command invoke …, then request a managed identity token from IMDS.',
     opsec: 'Run Command invocations are in the activity log.',
     remediation: 'Remove runCommand/action from custom roles or scope them to single VMs.',

@@ -1,12 +1,23 @@
 /**
  * @module techniques/azure
  * The Azure / Entra technique table and the Azure provider deriver.
+ *
+ * BloodHound's AZHasRole (principal → directory role node) has no edge and no
+ * role node here, on purpose. A role holding is not a step an attacker takes:
+ * what matters is what the role lets its holder do to whom, so each technique
+ * below turns a holding into the edges it enables (principal → tenant, → user,
+ * → group, → app, → device) and carries the role assignment itself (its id,
+ * role name, directory scope, PIM status) as `entra-role-assignment` evidence
+ * on every such edge. A role node would add a hop whose only outgoing edges
+ * are these same capabilities, and would lump tenant-wide, object-scoped,
+ * AU-scoped and eligible holdings together.
  */
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
 import { addMembers } from './add-members.js'
 import { addOwner } from './add-owner.js'
 import { addSecret } from './add-secret.js'
+import { aksClusterAdmin } from './aks-cluster-admin.js'
 import { aksContributor } from './aks-contributor.js'
 import { appAdmin } from './app-admin.js'
 import { automationContributor } from './automation-contributor.js'
@@ -16,6 +27,7 @@ import { contributor } from './contributor.js'
 import { executeCommand } from './execute-command.js'
 import { federatedCredential } from './federated-credential.js'
 import { globalAdmin } from './global-admin.js'
+import { intuneExecuteCommand } from './intune-execute-command.js'
 import { keyVaultContributor } from './key-vault-contributor.js'
 import { keyVaultGetCertificates } from './key-vault-get-certificates.js'
 import { keyVaultGetKeys } from './key-vault-get-keys.js'
@@ -59,6 +71,7 @@ export const AZURE_TECHNIQUES: readonly Technique<AzureTechniqueContext>[] = [
   addOwner,
   addSecret,
   owns,
+  intuneExecuteCommand,
   // Microsoft Graph application permissions
   mgGrantRole,
   mgGrantAppRoles,
@@ -78,6 +91,7 @@ export const AZURE_TECHNIQUES: readonly Technique<AzureTechniqueContext>[] = [
   websiteContributor,
   logicAppContributor,
   aksContributor,
+  aksClusterAdmin,
   keyVaultContributor,
   keyVaultGetSecrets,
   keyVaultGetKeys,

@@ -122,3 +122,48 @@ describe('deriveAzure', () => {
     expect(deriveAzure(emptyInventory(), options)).toEqual({ nodes: [], edges: [], issues: [] })
   })
 })
+
+describe('deriveAzure: Intune devices and AKS clusters', () => {
+  const options = { classifier: compileClassifier(), now: new Date('2026-11-27T00:00:00Z') }
+  const AKS = `${RG}/providers/Microsoft.ContainerService/managedClusters/aks-ml`
+  const KUBELET = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-ml-agentpool`
+  const graph = deriveAzure(
+    {
+      ...emptyInventory(),
+      azure: azureInventory({
+        tenants: [{ id: TENANT }],
+        users: [{ id: 'u-intune' }, { id: 'u-aks' }],
+        devices: [{ id: 'DEV-WIN', displayName: 'LAPTOP-42', operatingSystem: 'Windows', deviceId: 'D1' }, { id: 'dev-mac', operatingSystem: 'MacMDM' }],
+        directoryRoleAssignments: [{ id: 'dra-intune', principalId: 'u-intune', roleDefinitionId: ENTRA_ROLE_IDS.intuneAdministrator }],
+        subscriptions: [{ id: SUB }],
+        resourceGroups: [{ id: RG }],
+        resources: [{ id: AKS, type: 'Microsoft.ContainerService/managedClusters', identities: [{ principalId: 'mi-kubelet', type: 'UserAssigned', resourceId: KUBELET }] }],
+        roleAssignments: [
+          { id: 'ra-aks', principalId: 'u-aks', roleDefinitionId: AZ_ROLE_IDS.aksClusterAdmin, scope: AKS },
+          { id: 'ra-kubelet', principalId: 'mi-kubelet', roleDefinitionId: AZ_ROLE_IDS.owner, scope: SUB },
+        ],
+      }),
+    },
+    options,
+  )
+
+  it('draws every device as an AZDevice node contained by its tenant', () => {
+    const win = graph.nodes.find((n) => n.id === 'azure:dev-win')
+    expect(win?.kind).toBe('AZDevice')
+    expect(win?.properties).toMatchObject({ tenantId: TENANT, operatingSystem: 'Windows', deviceId: 'd1' })
+    expect(graph.nodes.find((n) => n.id === 'azure:dev-mac')?.kind).toBe('AZDevice')
+    for (const d of ['azure:dev-win', 'azure:dev-mac']) {
+      expect(graph.edges.some((e) => e.kind === 'Contains' && e.from === `azure:${TENANT}` && e.to === d)).toBe(true)
+    }
+  })
+
+  it('ends the Intune Administrator edge at the Windows device (what it runs as is not collected)', () => {
+    const out = graph.edges.filter((e) => e.from === 'azure:u-intune')
+    expect(out.map((e) => [e.kind, e.to, e.technique])).toEqual([['CanControl', 'azure:dev-win', 'azure/intune-execute-command']])
+    expect(graph.edges.filter((e) => e.from === 'azure:dev-win')).toEqual([])
+  })
+
+  it('chains AKS Cluster Admin Role → cluster → kubelet identity → Owner of the subscription', () => {
+    expect(reaches(graph.edges, 'azure:u-aks', SUB)).toEqual(['azure:u-aks', AKS.toLowerCase(), 'azure:mi-kubelet', SUB])
+  })
+})
