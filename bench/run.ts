@@ -25,7 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 /** Run one scale in a child process with a large heap; resolves with its JSON. */
 function runScaleProcess(scale: string, seed: number, queries: number, neo4j: boolean): Promise<ScaleRunResult> {
   return new Promise((resolve, reject) => {
-    const args = ['--max-old-space-size=12288', join(here, 'scale-run.js'), scale, String(seed), String(queries), ...(neo4j ? ['neo4j'] : [])]
+    const args = ['--max-old-space-size=12288', '--max-semi-space-size=64', join(here, 'scale-run.js'), scale, String(seed), String(queries), ...(neo4j ? ['neo4j'] : [])]
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))

@@ -39,7 +39,7 @@ export interface AwsLiveOptions {
 }
 
 /** Services collected besides IAM. */
-export const LIVE_SERVICES = ['organizations', 's3', 'lambda', 'ec2', 'kms', 'secretsmanager'] as const
+export const LIVE_SERVICES = ['organizations', 's3', 'lambda', 'ec2', 'kms', 'secretsmanager', 'sqs', 'sns', 'ecr', 'sagemaker', 'bedrock-agent'] as const
 /** One collectable service. */
 export type LiveService = (typeof LIVE_SERVICES)[number]
 

@@ -2,7 +2,8 @@
  * @module loaders/aws/live
  * Live, read-only collection from AWS APIs with the v3 SDK: IAM authorization
  * details (paginated), access keys, credential report, MFA devices,
- * Organizations, and resources (S3, Lambda, EC2, KMS, Secrets Manager). The
+ * Organizations, and resources (S3, Lambda, EC2, KMS, Secrets Manager; SQS,
+ * SNS, ECR, SageMaker, Bedrock agents in live-services.ts). The
  * raw API answers are turned into the same shapes the file loaders accept and
  * go through the same validation and transforms. Throttling is left to the
  * SDK's retry (`maxAttempts`); calls fan out with bounded concurrency; a
@@ -25,6 +26,11 @@ import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda'
 import { EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2'
 import { KMSClient, paginateListKeys, GetKeyPolicyCommand } from '@aws-sdk/client-kms'
 import { SecretsManagerClient, paginateListSecrets, GetResourcePolicyCommand } from '@aws-sdk/client-secrets-manager'
+import { SQSClient } from '@aws-sdk/client-sqs'
+import { SNSClient } from '@aws-sdk/client-sns'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
 import type { AwsUser, DataIssue, InventoryPart, SourceRef } from '../../src/model/index.js'
 import { CrownpathError, SILENT_PROGRESS, assertShape } from '../../src/model/index.js'
 import { AuthDetailsInput } from './schemas/auth-details.js'
@@ -34,6 +40,7 @@ import type { AccessKeyEntry } from './schemas/access-keys.js'
 import { assembleAwsInventory, type AwsInputs } from './transform/assemble.js'
 import { transformCredentialReport, type CredentialReportRow } from './transform/credential-report.js'
 import { transformCrownpathResources, transformEc2Instances, transformLambdaFunctions } from './transform/resource-policies.js'
+import { collectAgents, collectQueues, collectRepositories, collectSageMaker, collectTopics } from './live-services.js'
 import { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
 
 export { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
@@ -218,6 +225,27 @@ export async function collectAwsLive(options: AwsLiveOptions = {}): Promise<Inve
     const value = toPlain({ Reservations: reservations })
     assertShape(Ec2DescribeInstancesInput, value, where('ec2'))
     resources.push({ file: where('ec2'), transform: (ctx) => transformEc2Instances(value, ctx) })
+  }
+  if (services.has('sqs')) {
+    progress.step('collecting SQS queues')
+    // The custom endpoint (tests) also stops the client from sending to the QueueUrl's host.
+    crownpathResources.push(...(await guarded('sqs', [], () => collectQueues(new SQSClient(config), concurrency))))
+  }
+  if (services.has('sns')) {
+    progress.step('collecting SNS topics')
+    crownpathResources.push(...(await guarded('sns', [], () => collectTopics(new SNSClient(config), concurrency))))
+  }
+  if (services.has('ecr')) {
+    progress.step('collecting ECR repositories')
+    crownpathResources.push(...(await guarded('ecr', [], () => collectRepositories(new ECRClient(config), concurrency))))
+  }
+  if (services.has('sagemaker')) {
+    progress.step('collecting SageMaker notebooks, endpoints, training jobs and models')
+    crownpathResources.push(...(await guarded('sagemaker', [], () => collectSageMaker(new SageMakerClient(config), concurrency))))
+  }
+  if (services.has('bedrock-agent')) {
+    progress.step('collecting Bedrock agents')
+    crownpathResources.push(...(await guarded('bedrock-agent', [], () => collectAgents(new BedrockAgentClient(config), concurrency))))
   }
   const resourceDoc = toPlain({ accountId, resources: crownpathResources })
   assertShape(CrownpathResourcesInput, resourceDoc, where('resources'))

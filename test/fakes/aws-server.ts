@@ -2,8 +2,9 @@
  * @module test/fakes/aws-server
  * A fake AWS endpoint on 127.0.0.1 (random port) speaking the real wire
  * protocols for the read-only operations crownpath's live loader calls:
- * query protocol with XML (IAM, STS), EC2 query, JSON 1.1 (KMS, Secrets
- * Manager, Organizations), REST-XML (S3), REST-JSON (Lambda). The service is
+ * query protocol with XML (IAM, STS, SNS), EC2 query, JSON 1.1 (KMS, Secrets
+ * Manager, Organizations, ECR, SageMaker), JSON 1.0 (SQS), REST-XML (S3),
+ * REST-JSON (Lambda, Bedrock agents). The service is
  * taken from the SigV4 credential scope of each request. It can throttle an
  * operation once (HTTP 400 `Throttling`) and deny a whole service (403).
  */
@@ -39,6 +40,19 @@ export interface FakeAwsState {
     readonly Accounts: readonly { Id: string; Name: string; ParentId: string }[]
     readonly Policies: readonly { PolicySummary: Record<string, unknown>; Content: string; Targets: readonly { TargetId: string; Type: string }[] }[]
   } | null
+  /** SQS queues (`QueueUrl` is built on the fake's own origin, as local SQS emulators do). */
+  readonly queues?: readonly { Name: string; Policy?: string }[]
+  readonly topics?: readonly { TopicArn: string; Policy?: string }[]
+  /** ECR repositories; no `Policy` → `RepositoryPolicyNotFoundException`. */
+  readonly repositories?: readonly { repositoryName: string; Policy?: string }[]
+  readonly sageMaker?: {
+    readonly notebooks: readonly { Name: string; RoleArn: string; Status: string }[]
+    readonly trainingJobs: readonly { Name: string; RoleArn: string; Status: string }[]
+    readonly models: readonly { Name: string; ExecutionRoleArn: string }[]
+    /** Each endpoint gets an endpoint config of the same name serving `ModelNames`. */
+    readonly endpoints: readonly { Name: string; ModelNames: readonly string[]; Status: string }[]
+  }
+  readonly agents?: readonly { agentId: string; agentName: string; agentResourceRoleArn: string; agentStatus: string }[]
   /** `<service>:<Action>` answered once with HTTP 400 Throttling before succeeding. */
   readonly throttleOnce: readonly string[]
   /** Services answering every call with 403 AccessDenied. */
@@ -56,6 +70,13 @@ const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/'
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
 const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/'
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
+const SNS_NS = 'http://sns.amazonaws.com/doc/2010-03-31/'
+
+/** Every list of the newer services answers one item per page, to exercise each paginator. */
+function pageOf<T>(items: readonly T[], token: unknown): { items: T[]; next: string | undefined } {
+  const index = Number(typeof token === 'string' && token !== '' ? token : '0')
+  return { items: items.slice(index, index + 1), next: index + 1 < items.length ? String(index + 1) : undefined }
+}
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -111,13 +132,15 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
     const form = new URLSearchParams(body)
     const target = String(req.headers['x-amz-target'] ?? '')
     const action =
-      service === 'iam' || service === 'sts' || service === 'ec2'
+      service === 'iam' || service === 'sts' || service === 'ec2' || service === 'sns'
         ? (form.get('Action') ?? '?')
         : target
           ? target.split('.').pop()!
           : service === 'lambda'
             ? 'ListFunctions'
-            : s3Action(req.method ?? 'GET', url)
+            : service === 'bedrock'
+              ? bedrockAction(req.method ?? 'GET', url)
+              : s3Action(req.method ?? 'GET', url)
     const denied = state.deniedServices.includes(service)
     const throttleKey = `${service}:${action}`
     const isThrottled = state.throttleOnce.includes(throttleKey) && !throttled.has(throttleKey) && (action !== 'GetAccountAuthorizationDetails' || form.has('Marker'))
@@ -148,6 +171,37 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
         const result = jsonResult(state, service, action, input)
         if (result === undefined) return send(400, json, JSON.stringify({ __type: 'UnknownOperationException', message: action }), action)
         return send(200, json, JSON.stringify(result), action)
+      }
+      case 'sns': {
+        if (denied) return send(403, 'text/xml', queryError(SNS_NS, 'AuthorizationError', `User is not authorized to perform: sns:${action}`), action)
+        if (isThrottled) return send(400, 'text/xml', queryError(SNS_NS, 'Throttling', 'Rate exceeded'), action)
+        const text = snsResponse(state, action, form)
+        if (text === undefined) return send(404, 'text/xml', queryError(SNS_NS, 'NotFound', `no answer for ${action}`), action)
+        return send(200, 'text/xml', text, action)
+      }
+      case 'sqs':
+      case 'ecr':
+      case 'sagemaker': {
+        // SQS speaks JSON 1.0 with query-compatible error codes (`x-amzn-query-error`); ECR and SageMaker JSON 1.1.
+        // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-making-api-requests-json.html
+        const json = service === 'sqs' ? 'application/x-amz-json-1.0' : 'application/x-amz-json-1.1'
+        const error = (status: number, type: string, message: string, queryCode?: string): void =>
+          send(status, json, JSON.stringify({ __type: type, message }), action, queryCode && service === 'sqs' ? { 'x-amzn-query-error': `${queryCode};Sender` } : {})
+        if (denied) return error(403, 'AccessDeniedException', `not authorized to perform ${service}:${action}`, 'AccessDenied')
+        if (isThrottled) return error(400, 'ThrottlingException', 'Rate exceeded', 'RequestThrottled')
+        const input = body ? (JSON.parse(body) as Record<string, unknown>) : {}
+        const origin = `http://${req.headers['host'] ?? '127.0.0.1'}`
+        const result = service === 'sqs' ? sqsResult(state, action, input, origin) : service === 'ecr' ? ecrResult(state, action, input) : sageMakerResult(state, action, input)
+        if (result === undefined) return error(400, 'ResourceNotFound', `no answer for ${action}`, 'ResourceNotFound')
+        if ('__error' in result) return error(400, String(result['__error']), 'not found')
+        return send(200, json, JSON.stringify(result), action)
+      }
+      case 'bedrock': {
+        if (denied) return send(403, 'application/json', JSON.stringify({ message: `not authorized to perform: bedrock:${action}` }), action, { 'x-amzn-errortype': 'AccessDeniedException' })
+        const input = body ? (JSON.parse(body) as Record<string, unknown>) : {}
+        const result = bedrockResult(state, action, url, input)
+        if (result === undefined) return send(404, 'application/json', JSON.stringify({ message: 'not found' }), action, { 'x-amzn-errortype': 'ResourceNotFoundException' })
+        return send(200, 'application/json', JSON.stringify(result), action)
       }
       case 's3': {
         if (denied) return send(403, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>0</RequestId></Error>`, action)
@@ -311,4 +365,119 @@ function s3Respond(state: FakeAwsState, action: string, url: URL, send: (status:
     return send(200, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="${S3_NS}"><TagSet>${tags}</TagSet></Tagging>`, action)
   }
   return send(405, 'application/xml', xmlError('MethodNotAllowed', 'not supported by the fake'), action)
+}
+
+function snsResponse(state: FakeAwsState, action: string, form: URLSearchParams): string | undefined {
+  const topics = state.topics ?? []
+  if (action === 'ListTopics') {
+    const { items, next } = pageOf(topics, form.get('NextToken'))
+    return queryResponse(SNS_NS, action, { Topics: items.map((t) => ({ TopicArn: t.TopicArn })), NextToken: next })
+  }
+  if (action === 'GetTopicAttributes') {
+    const topic = topics.find((t) => t.TopicArn === form.get('TopicArn'))
+    if (!topic) return undefined
+    // Query-protocol maps are `<entry><key/><value/></entry>` lists.
+    const attributes = { TopicArn: topic.TopicArn, ...(topic.Policy ? { Policy: topic.Policy } : {}) }
+    const entries = Object.entries(attributes).map(([k, v]) => `<entry><key>${k}</key><value>${escapeXml(v)}</value></entry>`).join('')
+    return `<${action}Response xmlns="${SNS_NS}"><${action}Result><Attributes>${entries}</Attributes></${action}Result><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></${action}Response>`
+  }
+  return undefined
+}
+
+function sqsResult(state: FakeAwsState, action: string, input: Record<string, unknown>, origin: string): Record<string, unknown> | undefined {
+  const queues = state.queues ?? []
+  if (action === 'ListQueues') {
+    const { items, next } = pageOf(queues, input['NextToken'])
+    return { QueueUrls: items.map((q) => `${origin}/${state.accountId}/${q.Name}`), ...(next ? { NextToken: next } : {}) }
+  }
+  if (action === 'GetQueueAttributes') {
+    const queue = queues.find((q) => String(input['QueueUrl']).endsWith(`/${state.accountId}/${q.Name}`))
+    if (!queue) return { __error: 'QueueDoesNotExist' }
+    const wanted = (input['AttributeNames'] as string[] | undefined) ?? []
+    const all: Record<string, string> = { QueueArn: `arn:aws:sqs:us-east-1:${state.accountId}:${queue.Name}`, ...(queue.Policy ? { Policy: queue.Policy } : {}) }
+    return { Attributes: Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k) || wanted.includes('All'))) }
+  }
+  return undefined
+}
+
+function ecrResult(state: FakeAwsState, action: string, input: Record<string, unknown>): Record<string, unknown> | undefined {
+  const repos = state.repositories ?? []
+  const arnOf = (name: string): string => `arn:aws:ecr:us-east-1:${state.accountId}:repository/${name}`
+  if (action === 'DescribeRepositories') {
+    const { items, next } = pageOf(repos, input['nextToken'])
+    return {
+      repositories: items.map((r) => ({ repositoryArn: arnOf(r.repositoryName), registryId: state.accountId, repositoryName: r.repositoryName, repositoryUri: `${state.accountId}.dkr.ecr.us-east-1.amazonaws.com/${r.repositoryName}` })),
+      ...(next ? { nextToken: next } : {}),
+    }
+  }
+  if (action === 'GetRepositoryPolicy') {
+    const repo = repos.find((r) => r.repositoryName === input['repositoryName'])
+    if (!repo) return { __error: 'RepositoryNotFoundException' }
+    if (!repo.Policy) return { __error: 'RepositoryPolicyNotFoundException' }
+    return { registryId: state.accountId, repositoryName: repo.repositoryName, policyText: repo.Policy }
+  }
+  return undefined
+}
+
+function sageMakerResult(state: FakeAwsState, action: string, input: Record<string, unknown>): Record<string, unknown> | undefined {
+  const sm = state.sageMaker ?? { notebooks: [], trainingJobs: [], models: [], endpoints: [] }
+  const arn = (kind: string, name: string): string => `arn:aws:sagemaker:us-east-1:${state.accountId}:${kind}/${name.toLowerCase()}`
+  const list = <T>(key: string, items: readonly T[], map: (item: T) => Record<string, unknown>): Record<string, unknown> => {
+    const { items: page, next } = pageOf(items, input['NextToken'])
+    return { [key]: page.map(map), ...(next ? { NextToken: next } : {}) }
+  }
+  switch (action) {
+    case 'ListNotebookInstances':
+      return list('NotebookInstances', sm.notebooks, (n) => ({ NotebookInstanceName: n.Name, NotebookInstanceArn: arn('notebook-instance', n.Name), NotebookInstanceStatus: n.Status }))
+    case 'DescribeNotebookInstance': {
+      const n = sm.notebooks.find((x) => x.Name === input['NotebookInstanceName'])
+      return n && { NotebookInstanceName: n.Name, NotebookInstanceArn: arn('notebook-instance', n.Name), NotebookInstanceStatus: n.Status, RoleArn: n.RoleArn, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }
+    }
+    case 'ListTrainingJobs':
+      return list('TrainingJobSummaries', sm.trainingJobs, (j) => ({ TrainingJobName: j.Name, TrainingJobArn: arn('training-job', j.Name), TrainingJobStatus: j.Status, CreationTime: 1764201600 }))
+    case 'DescribeTrainingJob': {
+      const j = sm.trainingJobs.find((x) => x.Name === input['TrainingJobName'])
+      return j && { TrainingJobName: j.Name, TrainingJobArn: arn('training-job', j.Name), TrainingJobStatus: j.Status, RoleArn: j.RoleArn, CreationTime: 1764201600 }
+    }
+    case 'ListModels':
+      return list('Models', sm.models, (m) => ({ ModelName: m.Name, ModelArn: arn('model', m.Name), CreationTime: 1764201600 }))
+    case 'DescribeModel': {
+      const m = sm.models.find((x) => x.Name === input['ModelName'])
+      return m && { ModelName: m.Name, ModelArn: arn('model', m.Name), ExecutionRoleArn: m.ExecutionRoleArn, CreationTime: 1764201600 }
+    }
+    case 'ListEndpoints':
+      return list('Endpoints', sm.endpoints, (e) => ({ EndpointName: e.Name, EndpointArn: arn('endpoint', e.Name), EndpointStatus: e.Status, CreationTime: 1764201600, LastModifiedTime: 1764201600 }))
+    case 'DescribeEndpoint': {
+      const e = sm.endpoints.find((x) => x.Name === input['EndpointName'])
+      return e && { EndpointName: e.Name, EndpointArn: arn('endpoint', e.Name), EndpointConfigName: e.Name, EndpointStatus: e.Status, CreationTime: 1764201600, LastModifiedTime: 1764201600 }
+    }
+    case 'DescribeEndpointConfig': {
+      const e = sm.endpoints.find((x) => x.Name === input['EndpointConfigName'])
+      return e && { EndpointConfigName: e.Name, EndpointConfigArn: arn('endpoint-config', e.Name), ProductionVariants: e.ModelNames.map((m, i) => ({ VariantName: `variant-${i + 1}`, ModelName: m })), CreationTime: 1764201600 }
+    }
+    default:
+      return undefined
+  }
+}
+
+/** Bedrock agents REST routes: `POST /agents/` (ListAgents), `GET /agents/{agentId}/` (GetAgent). */
+function bedrockAction(method: string, url: URL): string {
+  if (method === 'POST' && /^\/agents\/?$/.test(url.pathname)) return 'ListAgents'
+  if (method === 'GET' && /^\/agents\/[^/]+\/?$/.test(url.pathname)) return 'GetAgent'
+  return `${method}Unknown`
+}
+
+function bedrockResult(state: FakeAwsState, action: string, url: URL, input: Record<string, unknown>): Record<string, unknown> | undefined {
+  const agents = state.agents ?? []
+  const arnOf = (id: string): string => `arn:aws:bedrock:us-east-1:${state.accountId}:agent/${id}`
+  if (action === 'ListAgents') {
+    const { items, next } = pageOf(agents, input['nextToken'])
+    return { agentSummaries: items.map((a) => ({ agentId: a.agentId, agentName: a.agentName, agentStatus: a.agentStatus, updatedAt: '2026-11-01T00:00:00Z' })), ...(next ? { nextToken: next } : {}) }
+  }
+  if (action === 'GetAgent') {
+    const id = decodeURIComponent(url.pathname.split('/')[2] ?? '')
+    const a = agents.find((x) => x.agentId === id)
+    return a && { agent: { ...a, agentArn: arnOf(a.agentId), agentVersion: 'DRAFT', idleSessionTTLInSeconds: 600, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' } }
+  }
+  return undefined
 }

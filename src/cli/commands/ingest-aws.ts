@@ -32,7 +32,7 @@ export const ingestAwsCommand: CliCommand = {
       .option('--region <region>', 'live: region for regional services (default us-east-1)')
       .option('--role-arn <arn>', 'live: assume this role first (STS AssumeRole)')
       .option('--endpoint-url <url>', 'live: endpoint override for every service (testing)')
-      .option('--services <list>', 'live: comma-separated services besides IAM (organizations,s3,lambda,ec2,kms,secretsmanager)')
+      .option('--services <list>', 'live: comma-separated services besides IAM (organizations,s3,lambda,ec2,kms,secretsmanager,sqs,sns,ecr,sagemaker,bedrock-agent)')
   },
   run: async ({ opts, ctx }) => {
     const loaders: LoaderInvocation[] = []

@@ -350,7 +350,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
       if (cached !== undefined) return cached
       const out: { principal: string; grant: Grant }[] = []
       // Evaluate only the principals whose own statements (or the resource policy) could grant it.
-      const candidates = (whoCanIndex ??= buildWhoCanIndex(inventory)).candidates(action, resource)
+      const candidates = (whoCanIndex ??= buildWhoCanIndex(inventory, tierZero)).candidates(action, resource)
       if (candidates === null) {
         for (const { principal, result } of authorizer.whoCan(action, resource, context)) {
           if (!users.has(principal) && !roles.has(principal)) continue

@@ -211,6 +211,7 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
 
   // Wildcard grants reach service scopes that may hold no inventoried resource yet.
   for (const edge of edges) {
+    if (!edge.to.startsWith('aws:scope:')) continue
     const m = /^aws:scope:(\d+):(.+)$/.exec(edge.to)
     if (!m || nodes.has(edge.to)) continue
     const [, account, service] = m as unknown as [string, string, string]

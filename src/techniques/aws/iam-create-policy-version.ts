@@ -41,9 +41,12 @@ export const iamCreatePolicyVersion: Technique<AwsTechniqueContext> = {
         else holders.set(holder, holder)
       }
       if (holders.size === 0) continue
-      for (const { principal, grant } of ctx.whoCan('iam:CreatePolicyVersion', policy.arn)) {
-        const via = holders.get(principal)
-        if (via === undefined) continue
+      // Only holders matter: ask about each of them (in whoCan's order) instead of every principal.
+      for (const principal of [...holders.keys()].sort()) {
+        if (ctx.isTierZero(principal) || (!ctx.users.has(principal) && !ctx.roles.has(principal))) continue
+        const via = holders.get(principal) as string
+        const grant = ctx.allowed(principal, 'iam:CreatePolicyVersion', policy.arn)
+        if (!grant) continue
         const grants = [grant]
         if (policy.versions.length >= MAX_POLICY_VERSIONS) {
           const del = ctx.allowed(principal, 'iam:DeletePolicyVersion', policy.arn)

@@ -8,7 +8,7 @@
 import type { AwsUser } from '../../model/index.js'
 import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
-import { ADMIN_POLICY_ARN, accountNode, canBecomeAdminByPolicy, inventoryEvidence, techniqueEdge } from './shared.js'
+import { ADMIN_POLICY_ARN, accountNode, canBecomeAdminByPolicy, inventoryEvidence, memo, techniqueEdge } from './shared.js'
 
 type WriteKind = 'attach-role-policy' | 'put-role-policy' | 'create-policy-version' | 'attach-user-policy' | 'put-user-policy' | 'group-policy'
 type BecomeKind = 'assume' | 'update-trust' | 'create-key'
@@ -130,15 +130,18 @@ function makeComboTechnique(row: ComboRow): Technique<AwsTechniqueContext> {
         // Writers first: most targets have none, and they are cheaper to find than a what-if verdict.
         const found = becomeTargets.length === 0 ? [] : writers(ctx, row.write, target.arn)
         if (found.length === 0) continue
-        const candidates = becomeTargets.filter((b) => !ctx.isTierZero(b) && canBecomeAdminByPolicy(ctx, b))
+        const candidates = becomeTargets.filter((b) => !ctx.isTierZero(b))
         if (candidates.length === 0) continue
         const done = new Set<string>()
         for (const w of found) {
           if (done.has(w.principal)) continue
           for (const b of candidates) {
             if (b === w.principal) continue
-            const g = become(ctx, row.become, w.principal, b)
+            // Several combos share the second step: answer each (kind, principal, target) once.
+            const g = memo(ctx, `become:${row.become}:${w.principal}:${b}`, () => become(ctx, row.become, w.principal, b))
             if (!g) continue
+            // The what-if verdict (memoised per target) last: it is the costliest filter.
+            if (!canBecomeAdminByPolicy(ctx, b)) continue
             const extra = [
               ...(w.note ? [inventoryEvidence(w.notePolicy ?? target.arn, w.note)] : []),
               ...(isGroup ? [inventoryEvidence(target.arn, `${b} is a member of this group`)] : []),

@@ -46,8 +46,11 @@ export const iamSetDefaultPolicyVersion: Technique<AwsTechniqueContext> = {
         else holders.set(holder, holder)
       }
       if (holders.size === 0) continue
-      for (const { principal, grant } of ctx.whoCan('iam:SetDefaultPolicyVersion', policy.arn)) {
-        if (!holders.has(principal)) continue
+      // Only holders matter: ask about each of them (in whoCan's order) instead of every principal.
+      for (const principal of [...holders.keys()].sort()) {
+        if (ctx.isTierZero(principal) || (!ctx.users.has(principal) && !ctx.roles.has(principal))) continue
+        const grant = ctx.allowed(principal, 'iam:SetDefaultPolicyVersion', policy.arn)
+        if (!grant) continue
         for (const version of policy.versions) {
           if (version.isDefault || version.versionId === policy.defaultVersionId) continue
           const admin = ctx.isAdminAfter(`setdefault:${policy.arn}:${version.versionId}`, withDefaultVersion(policy.arn, version.versionId), principal)

@@ -20,6 +20,9 @@ const TECHNIQUE = 'aws/resource-access'
 /** A concrete object key used to ask the evaluator about "an object in this bucket" with the bucket policy applied. */
 const OBJECT_PROBE_KEY = 'crownpath-probe-object'
 
+/** The literal resource of actions without resource-level permissions. */
+const ANY_RESOURCE: readonly string[] = ['*']
+
 interface Candidate {
   readonly principal: string
   readonly target: string
@@ -213,46 +216,67 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     }
     return out
   }
-  for (const c of candidates.values()) {
-    const resource = byArn.get(c.target)
-    let svc: string
-    let probes: { action: string; on: readonly string[] }[]
-    if (resource) {
-      svc = resource.type.split(':')[0] ?? ''
-      const typeName = resource.type.split(':').slice(1).join(':').toLowerCase()
-      probes = []
-      for (const action of expand(c.patterns, c.isNegated)) {
-        if (serviceOfAction(action) !== svc) continue
-        const entry = catalog.get(action)
-        // The reference spells some types with capitals (`Secret`); inventory types are lower-case.
-        const types = entry?.resourceTypes.map((t) => t.name.toLowerCase()) ?? []
-        if (types.includes(typeName)) probes.push({ action, on: [resource.arn] })
-        // Object actions: "some object" as a pattern (identity side), then one concrete key so the bucket policy applies too.
-        else if (svc === 's3' && typeName === 'bucket' && types.includes('object')) probes.push({ action, on: [`${resource.arn}/*`, `${resource.arn}/${OBJECT_PROBE_KEY}`] })
+  // The probe plan (which actions to try per access level, at most PROBES_PER_LEVEL each) depends only
+  // on the expanded patterns and the target's type, not on the principal: build it once per shape.
+  type ProbeKind = 'resource' | 'object' | 'scope' | 'wildcard'
+  const plans = new Map<string, ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]>>()
+  const planFor = (c: Candidate, svc: string, typeName: string | null): ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]> => {
+    const expKey = `${c.isNegated ? '!' : ''}${[...c.patterns].sort().join(',')}`
+    const key = `${expKey}\u0000${svc}\u0000${typeName ?? '\u0001scope'}`
+    let plan = plans.get(key)
+    if (plan !== undefined) return plan
+    const probes: { action: string; kind: ProbeKind }[] = []
+    for (const action of expand(c.patterns, c.isNegated)) {
+      if (serviceOfAction(action) !== svc) continue
+      const entry = catalog.get(action)
+      if (typeName === null) {
+        probes.push({ action, kind: entry?.isWildcardOnly ? 'wildcard' : 'scope' })
+        continue
       }
-    } else {
-      const m = /^aws:scope:(\d+):(.+)$/.exec(c.target)
-      if (!m) continue
-      svc = m[2] as string
-      const pattern = svc === 's3' ? 'arn:aws:s3:::*' : `arn:aws:${svc}:*:${m[1]}:*`
-      probes = expand(c.patterns, c.isNegated)
-        .filter((a) => serviceOfAction(a) === svc)
-        .map((action) => ({ action, on: [catalog.get(action)?.isWildcardOnly ? '*' : pattern] }))
+      // The reference spells some types with capitals (`Secret`); inventory types are lower-case.
+      const types = entry?.resourceTypes.map((t) => t.name.toLowerCase()) ?? []
+      if (types.includes(typeName)) probes.push({ action, kind: 'resource' })
+      // Object actions: "some object" as a pattern (identity side), then one concrete key so the bucket policy applies too.
+      else if (svc === 's3' && typeName === 'bucket' && types.includes('object')) probes.push({ action, kind: 'object' })
     }
-    const byLevel = new Map<AccessLevel, { action: string; on: readonly string[] }[]>()
+    const byLevel = new Map<AccessLevel, { action: string; kind: ProbeKind }[]>()
     for (const p of probes) {
       const level = catalog.accessLevel(p.action)
       if (!level) continue
       pushTo(byLevel, level, p)
+    }
+    for (const [level, list] of byLevel) byLevel.set(level, list.slice(0, PROBES_PER_LEVEL))
+    plan = byLevel
+    plans.set(key, plan)
+    return plan
+  }
+  for (const c of candidates.values()) {
+    const resource = byArn.get(c.target)
+    let plan: ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]>
+    let on: (kind: ProbeKind) => readonly string[]
+    if (resource) {
+      const svc = resource.type.split(':')[0] ?? ''
+      const typeName = resource.type.split(':').slice(1).join(':').toLowerCase()
+      plan = planFor(c, svc, typeName)
+      const self = [resource.arn]
+      const objects = [`${resource.arn}/*`, `${resource.arn}/${OBJECT_PROBE_KEY}`]
+      on = (kind) => (kind === 'object' ? objects : self)
+    } else {
+      const m = /^aws:scope:(\d+):(.+)$/.exec(c.target)
+      if (!m) continue
+      const svc = m[2] as string
+      plan = planFor(c, svc, null)
+      const pattern = [svc === 's3' ? 'arn:aws:s3:::*' : `arn:aws:${svc}:*:${m[1]}:*`]
+      on = (kind) => (kind === 'wildcard' ? ANY_RESOURCE : pattern)
     }
     const levels: AccessLevel[] = []
     const grants: Grant[] = []
     let hasUnconditional = false
     for (const level of ACCESS_LEVELS) {
       let best: Grant | null = null
-      for (const p of (byLevel.get(level) ?? []).slice(0, PROBES_PER_LEVEL)) {
+      for (const p of plan.get(level) ?? []) {
         let g: Grant | null = null
-        for (const on of p.on) if ((g = ctx.allowed(c.principal, p.action, on))) break
+        for (const target of on(p.kind)) if ((g = ctx.allowed(c.principal, p.action, target))) break
         if (!g) continue
         if (!best || (best.conditions.length > 0 && g.conditions.length === 0)) best = g
         if (g.conditions.length === 0) break

@@ -32,7 +32,11 @@ interface IndexedStatement {
 
 /** Per action: principals reached regardless of the resource, and resource-pattern entries by literal prefix length. */
 interface ActionIndex {
-  readonly always: ReadonlySet<string>
+  /** Sorted. */
+  readonly always: readonly string[]
+  readonly alwaysSet: ReadonlySet<string>
+  /** Every principal any statement for the action reaches (pattern questions), sorted; built on first use. */
+  everyone: readonly string[] | null
   /** Prefix length → lower-cased prefix → entries. */
   readonly byPrefix: ReadonlyMap<number, ReadonlyMap<string, readonly { readonly re: RegExp; readonly holders: readonly string[] }[]>>
 }
@@ -41,7 +45,7 @@ interface ActionIndex {
 export interface WhoCanIndex {
   /**
    * A superset (sorted) of the users and roles the evaluator could allow
-   * `action` on `resource`, or null when the resource policy admits callers
+   * `action` on `resource` (less the excluded ones), or null when the resource policy admits callers
    * this index cannot enumerate (then ask the evaluator's own whoCan).
    */
   candidates(action: string, resource: string): readonly string[] | null
@@ -69,8 +73,19 @@ function looseGlob(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'is')
 }
 
+/** Merge two sorted, disjoint string lists. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push((a[i] as string) < (b[j] as string) ? (a[i++] as string) : (b[j++] as string))
+  while (i < a.length) out.push(a[i++] as string)
+  while (j < b.length) out.push(b[j++] as string)
+  return out
+}
+
 /** Build the index over the identity policies of every user and role (inline, attached versions, groups'). */
-export function buildWhoCanIndex(aws: AwsInventory): WhoCanIndex {
+export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string> = new Set()): WhoCanIndex {
   const policies = new Map(aws.managedPolicies.map((p) => [p.arn, p] as const))
   const groups = new Map(aws.groups.map((g) => [g.arn, g] as const))
   const roles = new Map(aws.roles.map((r) => [r.arn, r] as const))
@@ -79,6 +94,7 @@ export function buildWhoCanIndex(aws: AwsInventory): WhoCanIndex {
   // Documents by identity: a managed policy's document is one object shared by all its holders.
   const holdersByDoc = new Map<PolicyDocument, Set<string>>()
   const hold = (doc: PolicyDocument, principal: string): void => {
+    if (exclude.has(principal)) return
     let set = holdersByDoc.get(doc)
     if (set === undefined) holdersByDoc.set(doc, (set = new Set()))
     set.add(principal)
@@ -142,7 +158,7 @@ export function buildWhoCanIndex(aws: AwsInventory): WhoCanIndex {
       if (list === undefined) byLiteral.set(prefix, [entry])
       else list.push(entry)
     }
-    index = { always, byPrefix }
+    index = { always: [...always].sort(), alwaysSet: always, byPrefix, everyone: null }
     perAction.set(actionLower, index)
     return index
   }
@@ -178,24 +194,29 @@ export function buildWhoCanIndex(aws: AwsInventory): WhoCanIndex {
   return {
     candidates(action, resource) {
       const index = actionIndex(action.toLowerCase())
-      const out = new Set<string>(index.always)
-      const isPattern = resource.includes('*') || resource.includes('?')
-      if (isPattern) {
+      if (resource.includes('*') || resource.includes('?')) {
         // A pattern question ("may it create some role?"): resource prefixes cannot exclude anyone.
-        for (const byLiteral of index.byPrefix.values()) for (const list of byLiteral.values()) for (const e of list) for (const h of e.holders) out.add(h)
-      } else {
-        const lower = resource.toLowerCase()
-        for (const [length, byLiteral] of index.byPrefix) {
-          if (length > lower.length) continue
-          const list = byLiteral.get(lower.slice(0, length))
-          if (list === undefined) continue
-          for (const e of list) if (e.re.test(lower)) for (const h of e.holders) out.add(h)
+        if (index.everyone === null) {
+          const all = new Set(index.always)
+          for (const byLiteral of index.byPrefix.values()) for (const list of byLiteral.values()) for (const e of list) for (const h of e.holders) all.add(h)
+          index.everyone = [...all].sort()
         }
-        const named = namedBy(resource)
-        if (named === null) return null
-        for (const n of named) out.add(n)
+        return index.everyone
       }
-      return [...out].sort()
+      const named = namedBy(resource)
+      if (named === null) return null
+      const always = index.alwaysSet
+      let extra: Set<string> | null = null
+      const lower = resource.toLowerCase()
+      for (const [length, byLiteral] of index.byPrefix) {
+        if (length > lower.length) continue
+        const list = byLiteral.get(lower.slice(0, length))
+        if (list === undefined) continue
+        for (const e of list) if (e.re.test(lower)) for (const h of e.holders) if (!always.has(h)) (extra ??= new Set()).add(h)
+      }
+      for (const n of named) if (!always.has(n) && !exclude.has(n)) (extra ??= new Set()).add(n)
+      // Most questions add nobody to the resource-independent list: return it as is (sorted once).
+      return extra === null ? index.always : mergeSorted(index.always, [...extra].sort())
     },
   }
 }

@@ -12,6 +12,13 @@ const org = JSON.parse(readFileSync(fixture('org/org.json'), 'utf8')) as FakeAws
 const BUCKET_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-site/*"}]}'
 const KEY_ARN = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:prod/db-AbCdEf'
+const QUEUE_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111111111111:orders"}]}'
+const TOPIC_ARN = 'arn:aws:sns:us-east-1:111111111111:alerts'
+const TOPIC_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sns:Publish","Resource":"arn:aws:sns:us-east-1:111111111111:alerts"}]}'
+const REPO_POLICY = '{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}'
+const ML_ROLE = 'arn:aws:iam::111111111111:role/SageMakerExecutionRole'
+const NOTEBOOK_ROLE = 'arn:aws:iam::111111111111:role/SageMakerNotebookRole'
+const AGENT_ROLE = 'arn:aws:iam::111111111111:role/AmazonBedrockExecutionRoleForAgents_support'
 
 const STATE: FakeAwsState = {
   accountId: '111111111111',
@@ -36,7 +43,18 @@ const STATE: FakeAwsState = {
   keys: [{ KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyArn: KEY_ARN, Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"kms:*","Resource":"*"}]}' }],
   secrets: [{ ARN: SECRET_ARN, Name: 'prod/db', ResourcePolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"secretsmanager:DeleteSecret","Resource":"*"}]}' }],
   organization: org,
-  throttleOnce: ['iam:GetAccountAuthorizationDetails'],
+  // Three queues, one per page: ListQueues is paginated by NextToken.
+  queues: [{ Name: 'orders', Policy: QUEUE_POLICY }, { Name: 'orders-dlq' }, { Name: 'audit' }],
+  topics: [{ TopicArn: TOPIC_ARN, Policy: TOPIC_POLICY }],
+  repositories: [{ repositoryName: 'api', Policy: REPO_POLICY }, { repositoryName: 'batch' }],
+  sageMaker: {
+    notebooks: [{ Name: 'research-nb', RoleArn: NOTEBOOK_ROLE, Status: 'InService' }],
+    trainingJobs: [{ Name: 'fraud-train-1', RoleArn: ML_ROLE, Status: 'Completed' }],
+    models: [{ Name: 'fraud-model', ExecutionRoleArn: ML_ROLE }, { Name: 'spare-model', ExecutionRoleArn: NOTEBOOK_ROLE }],
+    endpoints: [{ Name: 'fraud-detector', ModelNames: ['fraud-model'], Status: 'InService' }],
+  },
+  agents: [{ agentId: 'AGENT12345', agentName: 'support-bot', agentResourceRoleArn: AGENT_ROLE, agentStatus: 'PREPARED' }],
+  throttleOnce: ['iam:GetAccountAuthorizationDetails', 'sagemaker:ListModels'],
   deniedServices: ['lambda'],
 }
 
@@ -107,6 +125,43 @@ describe('live collection against a fake AWS endpoint on 127.0.0.1', { timeout: 
     expect(byArn.get('arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0')).toMatchObject({ name: 'web-1', runsAs: ['arn:aws:iam::111111111111:role/app-role'], properties: { state: 'running', imdsHttpTokens: 'required' } })
   })
 
+  it('collects SQS queues over several pages, with their queue policy', () => {
+    const queues = inv().resources.filter((r) => r.type === 'sqs:queue')
+    expect(queues.map((q) => q.arn).sort()).toEqual(['arn:aws:sqs:us-east-1:111111111111:audit', 'arn:aws:sqs:us-east-1:111111111111:orders', 'arn:aws:sqs:us-east-1:111111111111:orders-dlq'])
+    expect(queues.find((q) => q.name === 'orders')).toMatchObject({ accountId: '111111111111', region: 'us-east-1', policy: JSON.parse(QUEUE_POLICY), runsAs: [] })
+    expect(queues.find((q) => q.name === 'audit')!.policy).toBeNull()
+    // One queue per page in the fake: three ListQueues pages, the last without NextToken.
+    expect(fake.calls.filter((c) => c.action === 'ListQueues')).toHaveLength(3)
+    expect(fake.calls.filter((c) => c.service === 'sqs').every((c) => c.status === 200)).toBe(true)
+  })
+
+  it('collects SNS topics and ECR repositories with their policies', () => {
+    const byArn = new Map(inv().resources.map((r) => [r.arn, r]))
+    expect(byArn.get(TOPIC_ARN)).toMatchObject({ type: 'sns:topic', name: 'alerts', accountId: '111111111111', policy: JSON.parse(TOPIC_POLICY) })
+    expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/api')).toMatchObject({ type: 'ecr:repository', name: 'api', policy: JSON.parse(REPO_POLICY) })
+    // No repository policy (RepositoryPolicyNotFoundException) is a repository without a policy, not a failure.
+    expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/batch')).toMatchObject({ type: 'ecr:repository', policy: null })
+    expect(part.issues!.filter((i) => /ecr|sns|sqs|sagemaker|bedrock/.test(i.where))).toEqual([])
+  })
+
+  it('collects SageMaker notebooks, training jobs, models and endpoints with the roles they run as', () => {
+    const byArn = new Map(inv().resources.map((r) => [r.arn, r]))
+    const sm = 'arn:aws:sagemaker:us-east-1:111111111111'
+    expect(byArn.get(`${sm}:notebook-instance/research-nb`)).toMatchObject({ type: 'sagemaker:notebook-instance', name: 'research-nb', runsAs: [NOTEBOOK_ROLE], properties: { status: 'InService', directInternetAccess: 'Enabled', rootAccess: 'Enabled' } })
+    expect(byArn.get(`${sm}:training-job/fraud-train-1`)).toMatchObject({ type: 'sagemaker:training-job', runsAs: [ML_ROLE], properties: { status: 'Completed' } })
+    expect(byArn.get(`${sm}:model/fraud-model`)).toMatchObject({ type: 'sagemaker:model', name: 'fraud-model', runsAs: [ML_ROLE] })
+    expect(byArn.get(`${sm}:model/spare-model`)).toMatchObject({ type: 'sagemaker:model', runsAs: [NOTEBOOK_ROLE] })
+    // The endpoint runs as the execution role of the model its config serves, not of every model.
+    expect(byArn.get(`${sm}:endpoint/fraud-detector`)).toMatchObject({ type: 'sagemaker:endpoint', runsAs: [ML_ROLE], properties: { status: 'InService', endpointConfigName: 'fraud-detector' } })
+    expect(fake.calls.filter((c) => c.action === 'ListModels').map((c) => c.status)).toEqual([400, 200, 200])
+  })
+
+  it('collects Bedrock agents with their service role', () => {
+    expect(inv().resources.filter((r) => r.type === 'bedrock:agent')).toEqual([
+      { arn: 'arn:aws:bedrock:us-east-1:111111111111:agent/AGENT12345', type: 'bedrock:agent', name: 'support-bot', accountId: '111111111111', region: 'us-east-1', tags: {}, policy: null, runsAs: [AGENT_ROLE], properties: { status: 'PREPARED' } },
+    ])
+  })
+
   it('records the denied service as an issue and carries on', () => {
     expect(part.issues).toContainEqual({ severity: 'error', where: 'live:aws:111111111111:lambda', message: expect.stringMatching(/^lambda collection failed: AccessDeniedException/) })
     expect(inv().resources.some((r) => r.type === 'lambda:function')).toBe(false)
@@ -115,7 +170,7 @@ describe('live collection against a fake AWS endpoint on 127.0.0.1', { timeout: 
 
   it('makes read-only calls only, and reports progress and its source', () => {
     for (const call of fake.calls) expect(call.action).toMatch(/^(Get|List|Describe|Generate)/)
-    expect(new Set(fake.calls.map((c) => c.service))).toEqual(new Set(['sts', 'iam', 'organizations', 's3', 'kms', 'secretsmanager', 'lambda', 'ec2']))
+    expect(new Set(fake.calls.map((c) => c.service))).toEqual(new Set(['sts', 'iam', 'organizations', 's3', 'kms', 'secretsmanager', 'lambda', 'ec2', 'sqs', 'sns', 'ecr', 'sagemaker', 'bedrock']))
     expect(steps).toContain('collecting IAM authorization details')
     expect(ticks).toBeGreaterThan(0)
     expect(part.sources).toEqual([{ loader: 'aws-live', location: 'live:aws:111111111111', sha256: null, collectedAt: '2026-11-27T12:00:00.000Z' }])
@@ -132,6 +187,30 @@ describe('live collection: assumed role and failures', { timeout: 20_000 }, () =
       expect(fake.calls[0]).toMatchObject({ service: 'sts', action: 'AssumeRole', accessKeyId: 'AKIAFAKEFAKEFAKE0001' })
       for (const call of fake.calls.slice(1)) expect(call.accessKeyId).toBe('ASIAFAKEASSUMED00001')
       expect(JSON.stringify(part)).not.toContain('fake-assumed-secret')
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('a denied newer service (ECR) becomes an issue while SQS, SNS, SageMaker and Bedrock agents are collected', async () => {
+    const fake = await startFakeAws({ ...STATE, throttleOnce: [], deniedServices: ['ecr'] })
+    try {
+      const part = await collectAwsLive({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS, services: ['sqs', 'sns', 'ecr', 'sagemaker', 'bedrock-agent'], maxAttempts: 1, reportPollMs: 0 })
+      expect(part.issues).toContainEqual({ severity: 'error', where: 'live:aws:111111111111:ecr', message: expect.stringMatching(/^ecr collection failed: AccessDeniedException/) })
+      expect(part.issues!.filter((i) => i.severity === 'error')).toHaveLength(1)
+      const types = new Set((part.aws as AwsInventory).resources.map((r) => r.type))
+      expect(types).toEqual(new Set(['sqs:queue', 'sns:topic', 'sagemaker:notebook-instance', 'sagemaker:endpoint', 'sagemaker:training-job', 'sagemaker:model', 'bedrock:agent']))
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('a denied SQS (query-compatible JSON error) becomes an issue too', async () => {
+    const fake = await startFakeAws({ ...STATE, throttleOnce: [], deniedServices: ['sqs'] })
+    try {
+      const part = await collectAwsLive({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS, services: ['sqs', 'sns'], maxAttempts: 1, reportPollMs: 0 })
+      expect(part.issues).toContainEqual({ severity: 'error', where: 'live:aws:111111111111:sqs', message: expect.stringMatching(/^sqs collection failed: AccessDenied/) })
+      expect((part.aws as AwsInventory).resources.map((r) => r.type)).toEqual(['sns:topic'])
     } finally {
       await fake.close()
     }
