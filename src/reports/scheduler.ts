@@ -26,7 +26,7 @@ export const ScheduleJobSchema = Type.Object({
   report: Type.String({ minLength: 1, description: 'Report name: over-permission, credentials, break-glass' }),
   cron: Type.String({ minLength: 1, description: 'Cron expression (5 or 6 fields), evaluated in `timezone`' }),
   formats: Type.Array(Type.Union([Type.Literal('json'), Type.Literal('md'), Type.Literal('html'), Type.Literal('csv'), Type.Literal('sarif')]), { minItems: 1, description: `Output formats: ${REPORT_FORMATS.join(', ')}` }),
-  reingest: Type.Optional(Type.String({ description: 'Path of an ingest manifest to load before the run (files), or `live:aws` / `live:azure`' })),
+  reingest: Type.Optional(Type.String({ description: 'Path of an ingest manifest to load before the run; its loaders may be file loaders or the live ones (`aws-live`, `azure-live` with their options)' })),
 })
 
 /** Schema of a schedule config file. */

@@ -36,7 +36,6 @@ export const scheduleCommand: CliCommand = {
     const runs = new ReportRunStore(ctx.globals.db)
     const prepare = async (job: ScheduleJob, now: Date) => {
       if (job.reingest) {
-        if (job.reingest.startsWith('live:')) throw new CrownpathError('CP_ERR_USAGE', { reason: `job \`${job.name}\`: live re-ingest is run with \`crownpath ingest … --live\` before the schedule; use a manifest path here` })
         await ingestManifest(resolve(base, job.reingest), { store, label: `schedule:${job.name}`, now, progress: ctx.progress })
       }
       return loadReportInput({ store, ref: 'latest', openEngine: (id) => openEngineFor(store, id), ...(config.settings ? { settings: config.settings } : {}), catalog, now })
