@@ -97,6 +97,7 @@ export async function compareWithCloudsplaining(options: { scale: ScaleName; see
 
     const bin = ensureCloudsplaining()
     if (!bin) return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, note: 'cloudsplaining could not be installed from PyPI' }
+    mkdirSync(join(dir, 'cs-out'), { recursive: true })
     const csStart = performance.now()
     const run = spawnSync(bin, ['scan', '--input-file', file, '--output', join(dir, 'cs-out'), '--skip-open-report'], { encoding: 'utf8', timeout: 1_800_000 })
     const cloudsplainingMs = Math.round(performance.now() - csStart)

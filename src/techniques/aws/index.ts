@@ -18,6 +18,7 @@ import { iamSetDefaultPolicyVersion } from './iam-set-default-policy-version.js'
 import { iamUpdateAssumeRolePolicy } from './iam-update-assume-role-policy.js'
 import { IAM_USER_CREDENTIAL_TECHNIQUES } from './iam-user-credentials.js'
 import { PASSROLE_COMPUTE_TECHNIQUES } from './passrole-compute.js'
+import { ec2CreateInstanceProfile } from './ec2-create-instance-profile.js'
 import { RESOURCE_HIJACK_TECHNIQUES } from './resource-hijack.js'
 import { stsAssumeRole } from './sts-assume-role.js'
 import { STS_FEDERATION_TECHNIQUES } from './sts-federation.js'
@@ -46,6 +47,7 @@ export const AWS_TECHNIQUES: readonly Technique<AwsTechniqueContext>[] = [
   ...IAM_POLICY_WRITE_THEN_BECOME_TECHNIQUES,
   // D. new compute + PassRole
   ...PASSROLE_COMPUTE_TECHNIQUES,
+  ec2CreateInstanceProfile,
   // E. existing-resource hijack
   ...RESOURCE_HIJACK_TECHNIQUES,
   // resource access (CanAccess)
