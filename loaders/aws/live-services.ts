@@ -5,13 +5,15 @@
  * repositories, SageMaker notebook instances / endpoints / training jobs /
  * models, and Bedrock agents. Each collector returns records in crownpath's
  * resources format (`schemas/resources.ts`), with the same types and
- * `runsAs` conventions as the file loader (README.md §2). Read-only calls
- * only; every list is paginated; errors propagate to the caller, which turns
- * a failed service into a `DataIssue`.
+ * `runsAs` conventions as the file loader (README.md §2), with their tags
+ * (one read-only tag call per resource). Read-only calls only; every list is
+ * paginated; errors propagate to the caller, which turns a failed service
+ * into a `DataIssue` — except a failed tag read, which is handed to the
+ * caller's `onTagsFailed` and leaves that resource without tags.
  */
-import { type SQSClient, paginateListQueues, GetQueueAttributesCommand } from '@aws-sdk/client-sqs'
-import { type SNSClient, paginateListTopics, GetTopicAttributesCommand } from '@aws-sdk/client-sns'
-import { type ECRClient, paginateDescribeRepositories, GetRepositoryPolicyCommand } from '@aws-sdk/client-ecr'
+import { type SQSClient, paginateListQueues, GetQueueAttributesCommand, ListQueueTagsCommand } from '@aws-sdk/client-sqs'
+import { type SNSClient, paginateListTopics, GetTopicAttributesCommand, ListTagsForResourceCommand as ListSnsTagsCommand } from '@aws-sdk/client-sns'
+import { type ECRClient, paginateDescribeRepositories, GetRepositoryPolicyCommand, ListTagsForResourceCommand as ListEcrTagsCommand } from '@aws-sdk/client-ecr'
 import {
   type SageMakerClient,
   paginateListNotebookInstances,
@@ -23,8 +25,10 @@ import {
   DescribeTrainingJobCommand,
   paginateListModels,
   DescribeModelCommand,
+  paginateListTags,
 } from '@aws-sdk/client-sagemaker'
 import { type BedrockAgentClient, paginateListAgents, GetAgentCommand } from '@aws-sdk/client-bedrock-agent'
+import { type LambdaClient, GetPolicyCommand } from '@aws-sdk/client-lambda'
 import type { CrownpathResource } from './schemas/resources.js'
 import { mapWithConcurrency } from './live-options.js'
 
@@ -34,47 +38,90 @@ function isAbsent(error: unknown, names: readonly string[]): boolean {
 }
 
 /** A resource record with the fields every collector fills the same way. */
-function resource(arn: string, type: string, name: string, fields: Partial<Pick<CrownpathResource, 'policy' | 'runsAs' | 'properties'>> = {}): CrownpathResource {
-  return { arn, type, name, tags: {}, policy: fields.policy ?? null, runsAs: fields.runsAs ?? [], properties: fields.properties ?? {} }
+function resource(arn: string, type: string, name: string, fields: Partial<Pick<CrownpathResource, 'policy' | 'runsAs' | 'properties'>> & { tags?: Record<string, string> } = {}): CrownpathResource {
+  return { arn, type, name, tags: fields.tags ?? {}, policy: fields.policy ?? null, runsAs: fields.runsAs ?? [], properties: fields.properties ?? {} }
 }
 
 /**
- * SQS queues with their queue policy. ListQueues only returns `NextToken`
- * when `MaxResults` is set.
+ * Told when one resource's tags cannot be read (e.g. AccessDenied on the tag
+ * call only); the resource is kept with no tags. Without it, the error
+ * propagates like any other.
+ */
+export type OnTagsFailed = (error: unknown) => void
+
+/** `[{ Key, Value }]` → `{ key: value }`. */
+function tagRecord(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? '']))
+}
+
+/** Read one resource's tags, handing a failure to `onFailed` when given. */
+async function readTags(read: () => Promise<Record<string, string>>, onFailed: OnTagsFailed | undefined): Promise<Record<string, string>> {
+  try {
+    return await read()
+  } catch (error) {
+    if (!onFailed) throw error
+    onFailed(error)
+    return {}
+  }
+}
+
+/**
+ * The resource-based policy of one Lambda function as the JSON string
+ * `GetPolicy` returns, or null when the function has none (the API answers
+ * 404 `ResourceNotFoundException`).
+ * https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html
+ */
+export async function readFunctionPolicy(client: LambdaClient, functionName: string): Promise<string | null> {
+  try {
+    return (await client.send(new GetPolicyCommand({ FunctionName: functionName }))).Policy ?? null
+  } catch (error) {
+    if (isAbsent(error, ['ResourceNotFoundException'])) return null
+    throw error
+  }
+}
+
+/**
+ * SQS queues with their queue policy and tags. ListQueues only returns
+ * `NextToken` when `MaxResults` is set.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html
  */
-export async function collectQueues(client: SQSClient, concurrency: number): Promise<CrownpathResource[]> {
+export async function collectQueues(client: SQSClient, concurrency: number, onTagsFailed?: OnTagsFailed): Promise<CrownpathResource[]> {
   const urls: string[] = []
   for await (const page of paginateListQueues({ client }, { MaxResults: 1000 })) urls.push(...(page.QueueUrls ?? []))
   const out = await mapWithConcurrency(urls, concurrency, async (url) => {
     const attributes = (await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy', 'QueueArn'] }))).Attributes ?? {}
     const arn = attributes['QueueArn']
     if (!arn) return null
-    return resource(arn, 'sqs:queue', url.split('/').pop() || arn, { policy: attributes['Policy'] ?? null })
+    const tags = await readTags(async () => ({ ...((await client.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {}) }), onTagsFailed)
+    return resource(arn, 'sqs:queue', url.split('/').pop() || arn, { policy: attributes['Policy'] ?? null, tags })
   })
   return out.filter((r): r is CrownpathResource => r !== null)
 }
 
 /**
- * SNS topics with their topic policy (`Policy` attribute).
+ * SNS topics with their topic policy (`Policy` attribute) and tags.
  * https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html
+ * https://docs.aws.amazon.com/sns/latest/api/API_ListTagsForResource.html
  */
-export async function collectTopics(client: SNSClient, concurrency: number): Promise<CrownpathResource[]> {
+export async function collectTopics(client: SNSClient, concurrency: number, onTagsFailed?: OnTagsFailed): Promise<CrownpathResource[]> {
   const arns: string[] = []
   for await (const page of paginateListTopics({ client }, {})) for (const t of page.Topics ?? []) if (t.TopicArn) arns.push(t.TopicArn)
   return mapWithConcurrency(arns, concurrency, async (arn) => {
     const attributes = (await client.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes ?? {}
-    return resource(arn, 'sns:topic', arn.split(':').pop() || arn, { policy: attributes['Policy'] ?? null })
+    const tags = await readTags(async () => tagRecord((await client.send(new ListSnsTagsCommand({ ResourceArn: arn }))).Tags), onTagsFailed)
+    return resource(arn, 'sns:topic', arn.split(':').pop() || arn, { policy: attributes['Policy'] ?? null, tags })
   })
 }
 
 /**
- * ECR repositories with their repository policy; a repository without one
- * answers `RepositoryPolicyNotFoundException`.
+ * ECR repositories with their repository policy and tags; a repository
+ * without a policy answers `RepositoryPolicyNotFoundException`.
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html
+ * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html
  */
-export async function collectRepositories(client: ECRClient, concurrency: number): Promise<CrownpathResource[]> {
+export async function collectRepositories(client: ECRClient, concurrency: number, onTagsFailed?: OnTagsFailed): Promise<CrownpathResource[]> {
   const repositories: { repositoryArn?: string; repositoryName?: string; registryId?: string }[] = []
   for await (const page of paginateDescribeRepositories({ client }, {})) repositories.push(...(page.repositories ?? []))
   return mapWithConcurrency(
@@ -88,7 +135,8 @@ export async function collectRepositories(client: ECRClient, concurrency: number
       } catch (error) {
         if (!isAbsent(error, ['RepositoryPolicyNotFoundException'])) throw error
       }
-      return resource(repo.repositoryArn!, 'ecr:repository', repo.repositoryName!, { policy })
+      const tags = await readTags(async () => tagRecord((await client.send(new ListEcrTagsCommand({ resourceArn: repo.repositoryArn! }))).tags), onTagsFailed)
+      return resource(repo.repositoryArn!, 'ecr:repository', repo.repositoryName!, { policy, tags })
     },
   )
 }
@@ -102,8 +150,10 @@ export async function collectRepositories(client: ECRClient, concurrency: number
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModel.html
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html
+ * Each with its tags (`ListTags` by ARN, paginated):
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html
  */
-export async function collectSageMaker(client: SageMakerClient, concurrency: number): Promise<CrownpathResource[]> {
+export async function collectSageMaker(client: SageMakerClient, concurrency: number, onTagsFailed?: OnTagsFailed): Promise<CrownpathResource[]> {
   const notebookNames: string[] = []
   for await (const page of paginateListNotebookInstances({ client }, {})) for (const n of page.NotebookInstances ?? []) if (n.NotebookInstanceName) notebookNames.push(n.NotebookInstanceName)
   const notebooks = await mapWithConcurrency(notebookNames, concurrency, async (name) => {
@@ -144,7 +194,15 @@ export async function collectSageMaker(client: SageMakerClient, concurrency: num
       })
     },
   )
-  return [...notebooks, ...endpoints, ...jobs, ...models].filter((r) => r.arn)
+  const all = [...notebooks, ...endpoints, ...jobs, ...models].filter((r) => r.arn)
+  return mapWithConcurrency(all, concurrency, async (r) => {
+    const tags = await readTags(async () => {
+      const out: Record<string, string> = {}
+      for await (const page of paginateListTags({ client }, { ResourceArn: r.arn })) Object.assign(out, tagRecord(page.Tags))
+      return out
+    }, onTagsFailed)
+    return { ...r, tags }
+  })
 }
 
 /**

@@ -40,7 +40,7 @@ import type { AccessKeyEntry } from './schemas/access-keys.js'
 import { assembleAwsInventory, type AwsInputs } from './transform/assemble.js'
 import { transformCredentialReport, type CredentialReportRow } from './transform/credential-report.js'
 import { transformCrownpathResources, transformEc2Instances, transformLambdaFunctions } from './transform/resource-policies.js'
-import { collectAgents, collectQueues, collectRepositories, collectSageMaker, collectTopics } from './live-services.js'
+import { collectAgents, collectQueues, collectRepositories, collectSageMaker, collectTopics, readFunctionPolicy } from './live-services.js'
 import { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
 
 export { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
@@ -206,14 +206,21 @@ export async function collectAwsLive(options: AwsLiveOptions = {}): Promise<Inve
   }
   if (services.has('lambda')) {
     progress.step('collecting Lambda functions')
+    const lambda = new LambdaClient(config)
     const functions = await guarded<unknown[]>('lambda', [], async () => {
       const out: unknown[] = []
-      for await (const page of paginateListFunctions({ client: new LambdaClient(config) }, {})) out.push(...(page.Functions ?? []))
+      for await (const page of paginateListFunctions({ client: lambda }, {})) out.push(...(page.Functions ?? []))
       return out
     })
     const value = toPlain({ Functions: functions })
     assertShape(LambdaListFunctionsInput, value, where('lambda'))
-    resources.push({ file: where('lambda'), transform: (ctx) => transformLambdaFunctions(value, ctx) })
+    // Function policies: a denied GetPolicy loses the policies, not the functions.
+    const policies = new Map<string, string>()
+    await mapWithConcurrency(value.Functions, concurrency, async (fn) => {
+      const policy = await guarded<string | null>('lambda:policies', null, () => readFunctionPolicy(lambda, fn.FunctionName))
+      if (policy !== null) policies.set(fn.FunctionArn, policy)
+    })
+    resources.push({ file: where('lambda'), transform: (ctx) => transformLambdaFunctions(value, ctx, policies) })
   }
   if (services.has('ec2')) {
     progress.step('collecting EC2 instances')
@@ -226,22 +233,29 @@ export async function collectAwsLive(options: AwsLiveOptions = {}): Promise<Inve
     assertShape(Ec2DescribeInstancesInput, value, where('ec2'))
     resources.push({ file: where('ec2'), transform: (ctx) => transformEc2Instances(value, ctx) })
   }
+  /** A failed tag read keeps the resource, untagged, and is reported once per service and error. */
+  const tagsFailed =
+    (service: string) =>
+    (error: unknown): void => {
+      const { name, message } = describeError(error)
+      issues.push({ severity: 'warning', where: where(`${service}:tags`), message: `${service} tags not read: ${name}: ${message}` })
+    }
   if (services.has('sqs')) {
     progress.step('collecting SQS queues')
     // The custom endpoint (tests) also stops the client from sending to the QueueUrl's host.
-    crownpathResources.push(...(await guarded('sqs', [], () => collectQueues(new SQSClient(config), concurrency))))
+    crownpathResources.push(...(await guarded('sqs', [], () => collectQueues(new SQSClient(config), concurrency, tagsFailed('sqs')))))
   }
   if (services.has('sns')) {
     progress.step('collecting SNS topics')
-    crownpathResources.push(...(await guarded('sns', [], () => collectTopics(new SNSClient(config), concurrency))))
+    crownpathResources.push(...(await guarded('sns', [], () => collectTopics(new SNSClient(config), concurrency, tagsFailed('sns')))))
   }
   if (services.has('ecr')) {
     progress.step('collecting ECR repositories')
-    crownpathResources.push(...(await guarded('ecr', [], () => collectRepositories(new ECRClient(config), concurrency))))
+    crownpathResources.push(...(await guarded('ecr', [], () => collectRepositories(new ECRClient(config), concurrency, tagsFailed('ecr')))))
   }
   if (services.has('sagemaker')) {
     progress.step('collecting SageMaker notebooks, endpoints, training jobs and models')
-    crownpathResources.push(...(await guarded('sagemaker', [], () => collectSageMaker(new SageMakerClient(config), concurrency))))
+    crownpathResources.push(...(await guarded('sagemaker', [], () => collectSageMaker(new SageMakerClient(config), concurrency, tagsFailed('sagemaker')))))
   }
   if (services.has('bedrock-agent')) {
     progress.step('collecting Bedrock agents')

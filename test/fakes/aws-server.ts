@@ -30,6 +30,8 @@ export interface FakeAwsState {
   readonly credentialReportCsv: string
   readonly buckets: readonly { Name: string; Policy?: string; Tags?: Readonly<Record<string, string>> }[]
   readonly functions: readonly Record<string, unknown>[]
+  /** Lambda function policies (JSON text) by `FunctionName`; none → `GetPolicy` answers 404 ResourceNotFoundException. */
+  readonly functionPolicies?: Readonly<Record<string, string>>
   readonly instances: readonly { InstanceId: string; AvailabilityZone: string; ProfileArn?: string; State: string; Name?: string }[]
   readonly keys: readonly { KeyId: string; KeyArn: string; Policy: string }[]
   readonly secrets: readonly { ARN: string; Name: string; ResourcePolicy?: string }[]
@@ -41,10 +43,12 @@ export interface FakeAwsState {
     readonly Policies: readonly { PolicySummary: Record<string, unknown>; Content: string; Targets: readonly { TargetId: string; Type: string }[] }[]
   } | null
   /** SQS queues (`QueueUrl` is built on the fake's own origin, as local SQS emulators do). */
-  readonly queues?: readonly { Name: string; Policy?: string }[]
-  readonly topics?: readonly { TopicArn: string; Policy?: string }[]
+  readonly queues?: readonly { Name: string; Policy?: string; Tags?: Readonly<Record<string, string>> }[]
+  readonly topics?: readonly { TopicArn: string; Policy?: string; Tags?: Readonly<Record<string, string>> }[]
   /** ECR repositories; no `Policy` → `RepositoryPolicyNotFoundException`. */
-  readonly repositories?: readonly { repositoryName: string; Policy?: string }[]
+  readonly repositories?: readonly { repositoryName: string; Policy?: string; Tags?: Readonly<Record<string, string>> }[]
+  /** SageMaker tags by resource ARN (`ListTags`, one tag per page). */
+  readonly sageMakerTags?: Readonly<Record<string, Readonly<Record<string, string>>>>
   readonly sageMaker?: {
     readonly notebooks: readonly { Name: string; RoleArn: string; Status: string }[]
     readonly trainingJobs: readonly { Name: string; RoleArn: string; Status: string }[]
@@ -57,6 +61,8 @@ export interface FakeAwsState {
   readonly throttleOnce: readonly string[]
   /** Services answering every call with 403 AccessDenied. */
   readonly deniedServices: readonly string[]
+  /** `<service>:<Action>` answered with 403 AccessDenied (the rest of the service works). */
+  readonly deniedActions?: readonly string[]
 }
 
 /** A running fake. */
@@ -137,12 +143,12 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
         : target
           ? target.split('.').pop()!
           : service === 'lambda'
-            ? 'ListFunctions'
+            ? lambdaAction(req.method ?? 'GET', url)
             : service === 'bedrock'
               ? bedrockAction(req.method ?? 'GET', url)
               : s3Action(req.method ?? 'GET', url)
-    const denied = state.deniedServices.includes(service)
     const throttleKey = `${service}:${action}`
+    const denied = state.deniedServices.includes(service) || (state.deniedActions ?? []).includes(throttleKey)
     const isThrottled = state.throttleOnce.includes(throttleKey) && !throttled.has(throttleKey) && (action !== 'GetAccountAuthorizationDetails' || form.has('Marker'))
     if (isThrottled) throttled.add(throttleKey)
 
@@ -209,7 +215,15 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
       }
       case 'lambda': {
         if (denied) return send(403, 'application/json', JSON.stringify({ Message: `not authorized to perform: lambda:${action}` }), action, { 'x-amzn-errortype': 'AccessDeniedException' })
-        if (!url.pathname.startsWith('/2015-03-31/functions')) return send(404, 'application/json', JSON.stringify({ message: 'not found' }), action, { 'x-amzn-errortype': 'ResourceNotFoundException' })
+        const notFound = (message: string): void => send(404, 'application/json', JSON.stringify({ Type: 'User', Message: message }), action, { 'x-amzn-errortype': 'ResourceNotFoundException' })
+        if (action === 'GetPolicy') {
+          const name = decodeURIComponent(url.pathname.split('/')[3] ?? '')
+          if (!state.functions.some((f) => f['FunctionName'] === name)) return notFound(`Function not found: ${name}`)
+          const policy = state.functionPolicies?.[name]
+          if (!policy) return notFound('The resource you requested does not exist.')
+          return send(200, 'application/json', JSON.stringify({ Policy: policy, RevisionId: '00000000-0000-0000-0000-000000000001' }), action)
+        }
+        if (action !== 'ListFunctions') return notFound('not found')
         // One function per page, to exercise Marker/NextMarker pagination.
         const index = Number(url.searchParams.get('Marker') ?? '0')
         const page = state.functions.slice(index, index + 1)
@@ -381,6 +395,11 @@ function snsResponse(state: FakeAwsState, action: string, form: URLSearchParams)
     const entries = Object.entries(attributes).map(([k, v]) => `<entry><key>${k}</key><value>${escapeXml(v)}</value></entry>`).join('')
     return `<${action}Response xmlns="${SNS_NS}"><${action}Result><Attributes>${entries}</Attributes></${action}Result><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></${action}Response>`
   }
+  if (action === 'ListTagsForResource') {
+    const topic = topics.find((t) => t.TopicArn === form.get('ResourceArn'))
+    if (!topic) return undefined
+    return queryResponse(SNS_NS, action, { Tags: Object.entries(topic.Tags ?? {}).map(([Key, Value]) => ({ Key, Value })) })
+  }
   return undefined
 }
 
@@ -396,6 +415,12 @@ function sqsResult(state: FakeAwsState, action: string, input: Record<string, un
     const wanted = (input['AttributeNames'] as string[] | undefined) ?? []
     const all: Record<string, string> = { QueueArn: `arn:aws:sqs:us-east-1:${state.accountId}:${queue.Name}`, ...(queue.Policy ? { Policy: queue.Policy } : {}) }
     return { Attributes: Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k) || wanted.includes('All'))) }
+  }
+  if (action === 'ListQueueTags') {
+    const queue = queues.find((q) => String(input['QueueUrl']).endsWith(`/${state.accountId}/${q.Name}`))
+    if (!queue) return { __error: 'QueueDoesNotExist' }
+    // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html — a map, omitted when empty.
+    return queue.Tags ? { Tags: queue.Tags } : {}
   }
   return undefined
 }
@@ -415,6 +440,11 @@ function ecrResult(state: FakeAwsState, action: string, input: Record<string, un
     if (!repo) return { __error: 'RepositoryNotFoundException' }
     if (!repo.Policy) return { __error: 'RepositoryPolicyNotFoundException' }
     return { registryId: state.accountId, repositoryName: repo.repositoryName, policyText: repo.Policy }
+  }
+  if (action === 'ListTagsForResource') {
+    const repo = repos.find((r) => arnOf(r.repositoryName) === input['resourceArn'])
+    if (!repo) return { __error: 'RepositoryNotFoundException' }
+    return { tags: Object.entries(repo.Tags ?? {}).map(([Key, Value]) => ({ Key, Value })) }
   }
   return undefined
 }
@@ -455,9 +485,21 @@ function sageMakerResult(state: FakeAwsState, action: string, input: Record<stri
       const e = sm.endpoints.find((x) => x.Name === input['EndpointConfigName'])
       return e && { EndpointConfigName: e.Name, EndpointConfigArn: arn('endpoint-config', e.Name), ProductionVariants: e.ModelNames.map((m, i) => ({ VariantName: `variant-${i + 1}`, ModelName: m })), CreationTime: 1764201600 }
     }
+    case 'ListTags': {
+      const tags = Object.entries(state.sageMakerTags?.[String(input['ResourceArn'])] ?? {}).map(([Key, Value]) => ({ Key, Value }))
+      const { items, next } = pageOf(tags, input['NextToken'])
+      return { Tags: items, ...(next ? { NextToken: next } : {}) }
+    }
     default:
       return undefined
   }
+}
+
+/** Lambda REST routes: `GET /2015-03-31/functions/` (ListFunctions), `GET /2015-03-31/functions/{name}/policy` (GetPolicy). */
+function lambdaAction(method: string, url: URL): string {
+  if (method === 'GET' && /^\/2015-03-31\/functions\/?$/.test(url.pathname)) return 'ListFunctions'
+  if (method === 'GET' && /^\/2015-03-31\/functions\/[^/]+\/policy\/?$/.test(url.pathname)) return 'GetPolicy'
+  return `${method}Unknown`
 }
 
 /** Bedrock agents REST routes: `POST /agents/` (ListAgents), `GET /agents/{agentId}/` (GetAgent). */

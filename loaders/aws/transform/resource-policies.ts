@@ -129,8 +129,12 @@ export function transformPolicyMap(input: PolicyMap, ctx: ResourceContext): AwsR
   })
 }
 
-/** `lambda list-functions` → functions with their execution role. */
-export function transformLambdaFunctions(input: LambdaListFunctions, ctx: ResourceContext): AwsResource[] {
+/**
+ * `lambda list-functions` → functions with their execution role, and their
+ * function policy when one is given by function ARN (live collection reads
+ * it with `GetPolicy`; list-functions itself carries none).
+ */
+export function transformLambdaFunctions(input: LambdaListFunctions, ctx: ResourceContext, policies?: ReadonlyMap<string, unknown>): AwsResource[] {
   return input.Functions.map((fn, i) => ({
     arn: fn.FunctionArn,
     type: 'lambda:function',
@@ -138,7 +142,7 @@ export function transformLambdaFunctions(input: LambdaListFunctions, ctx: Resour
     accountId: resolveAccount(fn.FunctionArn, undefined, undefined, ctx, `$.Functions[${i}]`),
     region: regionOfArn(fn.FunctionArn),
     tags: {},
-    policy: null,
+    policy: policyOrNull(policies?.get(fn.FunctionArn), ctx, `$.Functions[${i}].Policy`),
     runsAs: fn.Role ? [fn.Role] : [],
     properties: { runtime: fn.Runtime ?? null, packageType: fn.PackageType ?? null },
   }))

@@ -16,6 +16,8 @@ const QUEUE_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Pr
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:111111111111:alerts'
 const TOPIC_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sns:Publish","Resource":"arn:aws:sns:us-east-1:111111111111:alerts"}]}'
 const REPO_POLICY = '{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}'
+// The shape of a policy `lambda add-permission` writes (API_AddPermission example).
+const FUNCTION_POLICY = '{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"s3-invoke","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-1:111111111111:function:billing","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::public-site"}}}]}'
 const ML_ROLE = 'arn:aws:iam::111111111111:role/SageMakerExecutionRole'
 const NOTEBOOK_ROLE = 'arn:aws:iam::111111111111:role/SageMakerNotebookRole'
 const AGENT_ROLE = 'arn:aws:iam::111111111111:role/AmazonBedrockExecutionRoleForAgents_support'
@@ -38,15 +40,20 @@ const STATE: FakeAwsState = {
   buckets: [{ Name: 'public-site', Policy: BUCKET_POLICY, Tags: { classification: 'public' } }, { Name: 'no-policy' }],
   functions: [
     { FunctionName: 'billing', FunctionArn: 'arn:aws:lambda:us-east-1:111111111111:function:billing', Role: 'arn:aws:iam::111111111111:role/app-role', Runtime: 'nodejs20.x' },
+    { FunctionName: 'reports', FunctionArn: 'arn:aws:lambda:us-east-1:111111111111:function:reports', Role: 'arn:aws:iam::111111111111:role/app-role', Runtime: 'python3.12' },
   ],
+  // Only `billing` has a function policy; `reports` answers GetPolicy with 404 ResourceNotFoundException.
+  functionPolicies: { billing: FUNCTION_POLICY },
   instances: [{ InstanceId: 'i-0123456789abcdef0', AvailabilityZone: 'us-east-1a', ProfileArn: 'arn:aws:iam::111111111111:instance-profile/app-profile', State: 'running', Name: 'web-1' }],
   keys: [{ KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyArn: KEY_ARN, Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"kms:*","Resource":"*"}]}' }],
   secrets: [{ ARN: SECRET_ARN, Name: 'prod/db', ResourcePolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"secretsmanager:DeleteSecret","Resource":"*"}]}' }],
   organization: org,
   // Three queues, one per page: ListQueues is paginated by NextToken.
-  queues: [{ Name: 'orders', Policy: QUEUE_POLICY }, { Name: 'orders-dlq' }, { Name: 'audit' }],
-  topics: [{ TopicArn: TOPIC_ARN, Policy: TOPIC_POLICY }],
-  repositories: [{ repositoryName: 'api', Policy: REPO_POLICY }, { repositoryName: 'batch' }],
+  queues: [{ Name: 'orders', Policy: QUEUE_POLICY, Tags: { team: 'payments' } }, { Name: 'orders-dlq' }, { Name: 'audit' }],
+  topics: [{ TopicArn: TOPIC_ARN, Policy: TOPIC_POLICY, Tags: { env: 'prod' } }],
+  repositories: [{ repositoryName: 'api', Policy: REPO_POLICY, Tags: { owner: 'platform' } }, { repositoryName: 'batch' }],
+  // Two tags, one per ListTags page: the SageMaker tag read is paginated.
+  sageMakerTags: { 'arn:aws:sagemaker:us-east-1:111111111111:endpoint/fraud-detector': { env: 'prod', 'data-classification': 'pii' } },
   sageMaker: {
     notebooks: [{ Name: 'research-nb', RoleArn: NOTEBOOK_ROLE, Status: 'InService' }],
     trainingJobs: [{ Name: 'fraud-train-1', RoleArn: ML_ROLE, Status: 'Completed' }],
@@ -130,6 +137,8 @@ describe('live collection against a fake AWS endpoint on 127.0.0.1', { timeout: 
     expect(queues.map((q) => q.arn).sort()).toEqual(['arn:aws:sqs:us-east-1:111111111111:audit', 'arn:aws:sqs:us-east-1:111111111111:orders', 'arn:aws:sqs:us-east-1:111111111111:orders-dlq'])
     expect(queues.find((q) => q.name === 'orders')).toMatchObject({ accountId: '111111111111', region: 'us-east-1', policy: JSON.parse(QUEUE_POLICY), runsAs: [] })
     expect(queues.find((q) => q.name === 'audit')!.policy).toBeNull()
+    expect(queues.find((q) => q.name === 'orders')!.tags).toEqual({ team: 'payments' })
+    expect(queues.find((q) => q.name === 'audit')!.tags).toEqual({})
     // One queue per page in the fake: three ListQueues pages, the last without NextToken.
     expect(fake.calls.filter((c) => c.action === 'ListQueues')).toHaveLength(3)
     expect(fake.calls.filter((c) => c.service === 'sqs').every((c) => c.status === 200)).toBe(true)
@@ -137,8 +146,9 @@ describe('live collection against a fake AWS endpoint on 127.0.0.1', { timeout: 
 
   it('collects SNS topics and ECR repositories with their policies', () => {
     const byArn = new Map(inv().resources.map((r) => [r.arn, r]))
-    expect(byArn.get(TOPIC_ARN)).toMatchObject({ type: 'sns:topic', name: 'alerts', accountId: '111111111111', policy: JSON.parse(TOPIC_POLICY) })
-    expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/api')).toMatchObject({ type: 'ecr:repository', name: 'api', policy: JSON.parse(REPO_POLICY) })
+    expect(byArn.get(TOPIC_ARN)).toMatchObject({ type: 'sns:topic', name: 'alerts', accountId: '111111111111', policy: JSON.parse(TOPIC_POLICY), tags: { env: 'prod' } })
+    expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/api')).toMatchObject({ type: 'ecr:repository', name: 'api', policy: JSON.parse(REPO_POLICY), tags: { owner: 'platform' } })
+    expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/batch')!.tags).toEqual({})
     // No repository policy (RepositoryPolicyNotFoundException) is a repository without a policy, not a failure.
     expect(byArn.get('arn:aws:ecr:us-east-1:111111111111:repository/batch')).toMatchObject({ type: 'ecr:repository', policy: null })
     expect(part.issues!.filter((i) => /ecr|sns|sqs|sagemaker|bedrock/.test(i.where))).toEqual([])
@@ -153,6 +163,8 @@ describe('live collection against a fake AWS endpoint on 127.0.0.1', { timeout: 
     expect(byArn.get(`${sm}:model/spare-model`)).toMatchObject({ type: 'sagemaker:model', runsAs: [NOTEBOOK_ROLE] })
     // The endpoint runs as the execution role of the model its config serves, not of every model.
     expect(byArn.get(`${sm}:endpoint/fraud-detector`)).toMatchObject({ type: 'sagemaker:endpoint', runsAs: [ML_ROLE], properties: { status: 'InService', endpointConfigName: 'fraud-detector' } })
+    expect(byArn.get(`${sm}:endpoint/fraud-detector`)!.tags).toEqual({ env: 'prod', 'data-classification': 'pii' })
+    expect(byArn.get(`${sm}:model/fraud-model`)!.tags).toEqual({})
     expect(fake.calls.filter((c) => c.action === 'ListModels').map((c) => c.status)).toEqual([400, 200, 200])
   })
 
@@ -187,6 +199,38 @@ describe('live collection: assumed role and failures', { timeout: 20_000 }, () =
       expect(fake.calls[0]).toMatchObject({ service: 'sts', action: 'AssumeRole', accessKeyId: 'AKIAFAKEFAKEFAKE0001' })
       for (const call of fake.calls.slice(1)) expect(call.accessKeyId).toBe('ASIAFAKEASSUMED00001')
       expect(JSON.stringify(part)).not.toContain('fake-assumed-secret')
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('collects Lambda functions with their function policy (GetPolicy), a function without one having none', async () => {
+    const fake = await startFakeAws({ ...STATE, throttleOnce: [], deniedServices: [] })
+    try {
+      const part = await collectAwsLive({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS, services: ['lambda'], maxAttempts: 1, reportPollMs: 0 })
+      const byName = new Map((part.aws as AwsInventory).resources.filter((r) => r.type === 'lambda:function').map((r) => [r.name, r]))
+      expect(byName.get('billing')).toMatchObject({ arn: 'arn:aws:lambda:us-east-1:111111111111:function:billing', runsAs: ['arn:aws:iam::111111111111:role/app-role'], policy: JSON.parse(FUNCTION_POLICY) })
+      expect(byName.get('reports')).toMatchObject({ arn: 'arn:aws:lambda:us-east-1:111111111111:function:reports', policy: null })
+      // A missing policy (404) is not an issue.
+      expect(part.issues!.filter((i) => /lambda/.test(i.where))).toEqual([])
+      expect(fake.calls.filter((c) => c.action === 'GetPolicy').map((c) => c.status).sort()).toEqual([200, 404])
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('a denied GetPolicy or tag call keeps the resources, without policy or tags, and reports it', async () => {
+    const fake = await startFakeAws({ ...STATE, throttleOnce: [], deniedServices: [], deniedActions: ['lambda:GetPolicy', 'sqs:ListQueueTags'] })
+    try {
+      const part = await collectAwsLive({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS, services: ['lambda', 'sqs'], maxAttempts: 1, reportPollMs: 0 })
+      const resources = (part.aws as AwsInventory).resources
+      expect(resources.filter((r) => r.type === 'lambda:function').map((r) => [r.name, r.policy])).toEqual([
+        ['billing', null],
+        ['reports', null],
+      ])
+      expect(resources.find((r) => r.name === 'orders')).toMatchObject({ type: 'sqs:queue', policy: JSON.parse(QUEUE_POLICY), tags: {} })
+      expect(part.issues).toContainEqual({ severity: 'error', where: 'live:aws:111111111111:lambda:policies', message: expect.stringMatching(/^lambda:policies collection failed: AccessDeniedException/) })
+      expect(part.issues).toContainEqual({ severity: 'warning', where: 'live:aws:111111111111:sqs:tags', message: expect.stringMatching(/^sqs tags not read: AccessDenied/) })
     } finally {
       await fake.close()
     }
