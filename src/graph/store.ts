@@ -83,3 +83,19 @@ export interface GraphStore {
   getNode(ref: SnapshotRef, id: string): Promise<GraphNode | null>
   close(): Promise<void>
 }
+
+/** The listing metadata of a snapshot about to be written (both stores record the same fields). */
+export function buildSnapshotMeta(id: string, createdAt: Date, input: SnapshotInput): SnapshotMeta {
+  const kinds: Partial<Record<NodeKind, number>> = {}
+  for (const node of input.nodes) kinds[node.kind] = (kinds[node.kind] ?? 0) + 1
+  return {
+    id,
+    createdAt: createdAt.toISOString(),
+    label: input.label ?? null,
+    nodeCount: input.nodes.length,
+    edgeCount: input.edges.length,
+    issueCount: input.issues.length,
+    sources: input.inventory.sources,
+    kinds,
+  }
+}

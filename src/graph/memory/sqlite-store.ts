@@ -7,9 +7,10 @@
  */
 import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
-import type { DataIssue, GraphEdge, GraphNode, Inventory, NodeKind } from '../../model/index.js'
+import type { DataIssue, GraphEdge, GraphNode, Inventory } from '../../model/index.js'
 import { CrownpathError, assertNoSecrets, canonicalNodeRef, isCrownpathError } from '../../model/index.js'
 import type { GraphStore, NodePage, NodeQuery, SnapshotContent, SnapshotInput, SnapshotMeta, SnapshotRef } from '../store.js'
+import { buildSnapshotMeta } from '../store.js'
 import {
   INVENTORY_LIST_PREFIX,
   chunkRows,
@@ -115,7 +116,7 @@ export class MemoryGraphStore implements GraphStore {
     assertNoSecrets(input.inventory, '$.inventory')
     assertNoSecrets(input.nodes, '$.nodes')
     const createdAt = input.createdAt ?? new Date()
-    const meta = buildMeta(makeSnapshotId(createdAt), createdAt, input)
+    const meta = buildSnapshotMeta(makeSnapshotId(createdAt), createdAt, input)
     const size = this.#options.chunkRows ?? undefined
     const hook = this.#options.onChunkWritten
     const insertSnapshot = this.#db.prepare('INSERT INTO snapshots (id, created_at, meta) VALUES (?, ?, ?)')
@@ -294,21 +295,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The listing metadata of a snapshot about to be written. */
-function buildMeta(id: string, createdAt: Date, input: SnapshotInput): SnapshotMeta {
-  const kinds: Partial<Record<NodeKind, number>> = {}
-  for (const node of input.nodes) kinds[node.kind] = (kinds[node.kind] ?? 0) + 1
-  return {
-    id,
-    createdAt: createdAt.toISOString(),
-    label: input.label ?? null,
-    nodeCount: input.nodes.length,
-    edgeCount: input.edges.length,
-    issueCount: input.issues.length,
-    sources: input.inventory.sources,
-    kinds,
-  }
-}
 
 /**
  * Open (creating when needed) a memory store on a SQLite file.

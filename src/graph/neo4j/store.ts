@@ -21,10 +21,11 @@
  * are never touched), and a writer that died leaves an invisible snapshot the
  * next write removes.
  */
-import type { DataIssue, GraphEdge, GraphNode, Inventory, NodeKind } from '../../model/index.js'
+import type { DataIssue, GraphEdge, GraphNode, Inventory } from '../../model/index.js'
 import { CrownpathError, assertNoSecrets, canonicalNodeRef, isCrownpathError } from '../../model/index.js'
 import { loadStatements } from '../../../queries/index.js'
 import type { GraphStore, NodePage, NodeQuery, SnapshotContent, SnapshotInput, SnapshotMeta, SnapshotRef } from '../store.js'
+import { buildSnapshotMeta } from '../store.js'
 import { makeSnapshotId, matchSnapshotRef } from '../memory/snapshot-id.js'
 import { INVENTORY_LIST_PREFIX, chunkRows, decodeChunk, decodeValue, encodeChunk, encodeValue, joinInventory, splitInventory } from '../memory/codec.js'
 import { decodeEdge, decodeNode, encodeEdge, encodeNode } from './codec.js'
@@ -71,7 +72,7 @@ export class Neo4jGraphStore implements GraphStore {
     assertNoSecrets(input.inventory, '$.inventory')
     assertNoSecrets(input.nodes, '$.nodes')
     const createdAt = input.createdAt ?? new Date()
-    const meta = buildMeta(makeSnapshotId(createdAt), createdAt, input)
+    const meta = buildSnapshotMeta(makeSnapshotId(createdAt), createdAt, input)
     // Encode everything first: a bad kind fails here, before the snapshot node exists.
     const nodeRows = input.nodes.map((n, i) => encodeNode(n, i))
     const edgeRows = input.edges.map((e, i) => encodeEdge(e, i))
@@ -266,21 +267,6 @@ export class Neo4jGraphStore implements GraphStore {
   }
 }
 
-/** The listing metadata of a snapshot about to be written (the same fields as the memory store's). */
-function buildMeta(id: string, createdAt: Date, input: SnapshotInput): SnapshotMeta {
-  const kinds: Partial<Record<NodeKind, number>> = {}
-  for (const node of input.nodes) kinds[node.kind] = (kinds[node.kind] ?? 0) + 1
-  return {
-    id,
-    createdAt: createdAt.toISOString(),
-    label: input.label ?? null,
-    nodeCount: input.nodes.length,
-    edgeCount: input.edges.length,
-    issueCount: input.issues.length,
-    sources: input.inventory.sources,
-    kinds,
-  }
-}
 
 /**
  * Connect to Neo4j, check it answers, and create the constraints and indexes.
