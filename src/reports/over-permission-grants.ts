@@ -5,7 +5,7 @@
  * confirmed by the evaluator so a deny, boundary or SCP removes it.
  */
 import type { Evidence } from '../model/index.js'
-import { compileActions, compileAuthorizer, statementMatchesAction } from '../aws/policy/index.js'
+import { compileActions, compileAuthorizer, statementMatchesAction, toEvidence } from '../aws/policy/index.js'
 import type { AllowedActionGrant, AwsAuthorizer } from '../aws/policy/index.js'
 import type { Finding, ReportInput, Severity } from './types.js'
 
@@ -51,8 +51,7 @@ const CATEGORY_REMEDIATION: Readonly<Record<Category, string>> = {
 }
 
 function grantEvidence(grant: AllowedActionGrant, action: string | null): Evidence {
-  const e = grant.evidence
-  return { type: e.policyType === 'resource' ? 'resource-policy' : 'identity-policy', policy: e.policy, statement: e.statement, sid: e.sid, action, resource: grant.isNotResource ? `NotResource ${grant.resources.join(', ')}` : grant.resources.join(', ') }
+  return toEvidence(grant.evidence, action, grant.isNotResource ? `NotResource ${grant.resources.join(', ')}` : grant.resources.join(', '))
 }
 
 /** A grant whose resource element reaches everything (`*`, or NotResource). */

@@ -14,13 +14,13 @@ import type {
   AwsUser,
   ConditionRef,
   Evidence,
-  EvidenceType,
   NonEmpty,
 } from '../../model/index.js'
 import { accountOfArn, awsAccountId } from '../../model/index.js'
 import type { WhoCanIndex } from './who-can-index.js'
 import { buildWhoCanIndex } from './who-can-index.js'
 import type { ActionCatalog as EvaluatorActionCatalog, AwsAuthorizer, EvaluationResult, MatchedStatement } from '../../aws/policy/index.js'
+import { toEvidence } from '../../aws/policy/index.js'
 
 /** Request context values (`iam:PassedToService`, `iam:PolicyARN`, ...). */
 export type RequestContext = Readonly<Record<string, string | readonly string[]>>
@@ -104,17 +104,6 @@ export interface AwsTechniqueContext {
   isAdminAfter(change: string, mutate: (aws: AwsInventory) => AwsInventory, principal: string): boolean | null
 }
 
-/** Map the evaluator's policy types onto evidence types. */
-const EVIDENCE_TYPE: Readonly<Record<MatchedStatement['policyType'], EvidenceType>> = {
-  identity: 'identity-policy',
-  resource: 'resource-policy',
-  trust: 'trust-policy',
-  'permissions-boundary': 'permissions-boundary',
-  scp: 'scp',
-  rcp: 'rcp',
-  session: 'session-policy',
-}
-
 /** Statements that *grant* (identity, resource, trust): the ones a fix would change. */
 const GRANTING_TYPES = new Set<MatchedStatement['policyType']>(['identity', 'resource', 'trust', 'session'])
 
@@ -123,14 +112,7 @@ export function evidenceOf(result: EvaluationResult, action: string, resource: s
   const allows = result.matched.filter((m) => m.effect === 'Allow')
   const granting = allows.filter((m) => GRANTING_TYPES.has(m.policyType))
   const chosen = granting.length > 0 ? granting : allows
-  const items: Evidence[] = chosen.map((m) => ({
-    type: EVIDENCE_TYPE[m.policyType],
-    policy: m.policy,
-    statement: m.statement,
-    sid: m.sid,
-    action,
-    resource,
-  }))
+  const items: Evidence[] = chosen.map((m) => toEvidence(m, action, resource))
   const [first, ...rest] = items
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
   return first ? [first, ...rest] : [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
