@@ -20,6 +20,8 @@ export const BASE_FORMATS = ['json', 'table'] as const
 export interface CommandOutput {
   readonly json: unknown
   readonly table?: string
+  /** Exit code when the command printed its output but did not fully succeed (default 0). */
+  readonly exitCode?: number
 }
 
 /** Options every command sees (declared on the program). */

@@ -96,6 +96,7 @@ function addCommand(parent: Command, spec: CliCommand, io: CliIo, invocation: In
     }
     const output = await run({ opts: command.opts(), args: positional, positional, ctx, command })
     printOutput(io, globals.format, output)
+    if (output.exitCode) invocation.exitCode = output.exitCode
   })
 }
 

@@ -10,6 +10,3 @@ export type { IngestRequest, IngestResult, LoaderInvocation } from './pipeline.j
 export { MANIFEST_SCHEMA, demoManifestPath, ingestDemo, ingestManifest, readManifest } from './manifest.js'
 export type { IngestManifest, ManifestIngestOptions, ManifestIngestResult } from './manifest.js'
 export { CLASSIFICATION_CONFIG_SCHEMA, loadClassificationConfig, parseClassificationConfig } from './classification-config.js'
-/** @deprecated Moved to src/model (`findSchemaProblem`, `pointerToJsonPath`); re-exported here for callers not yet updated. */
-export { findSchemaProblem, pointerToJsonPath as pointerToPath } from '../model/index.js'
-export type { SchemaProblem } from '../model/index.js'

@@ -10,6 +10,7 @@ import { Cron } from 'croner'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Type } from 'typebox'
+import { PRINCIPAL_KINDS } from '../model/index.js'
 import type { Static } from 'typebox'
 import { diffReports } from './diff.js'
 import { buildReport, renderReport } from './run.js'
@@ -65,7 +66,7 @@ export interface SchedulerDeps {
 
 /** Graph-level facts compared between runs. */
 async function collectFacts(input: ReportInput): Promise<RunFacts> {
-  const admins = input.nodes.filter((n) => n.isTierZero && (n.kind.endsWith('User') || n.kind.endsWith('Role') || n.kind.endsWith('Group') || n.kind === 'AZServicePrincipal' || n.kind === 'AZManagedIdentity' || n.kind === 'AZApp')).map((n) => n.id)
+  const admins = input.nodes.filter((n) => n.isTierZero && PRINCIPAL_KINDS.includes(n.kind)).map((n) => n.id)
   const reach = await input.engine.whoCan({ to: 'crown-jewels', limit: 100_000 })
   return { admins: admins.sort(), crownJewelReachers: reach.entries.map((e) => e.id).sort() }
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadClassificationConfig, parseClassificationConfig, pointerToPath } from '../../src/ingest/index.js'
-import { CrownpathError, DEFAULT_CLASSIFICATION_TAG_KEYS, compileClassifier } from '../../src/model/index.js'
+import { loadClassificationConfig, parseClassificationConfig } from '../../src/ingest/index.js'
+import { CrownpathError, DEFAULT_CLASSIFICATION_TAG_KEYS, compileClassifier, pointerToJsonPath as pointerToPath } from '../../src/model/index.js'
 
 let dir: string
 beforeEach(() => {

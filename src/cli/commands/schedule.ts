@@ -8,7 +8,7 @@
 import { dirname, resolve } from 'node:path'
 import { loadActionCatalog } from '../../aws/policy/index.js'
 import { ingestManifest } from '../../ingest/index.js'
-import { CrownpathError } from '../../model/index.js'
+import { CrownpathError, EXIT } from '../../model/index.js'
 import type { ScheduleJob } from '../../reports/index.js'
 import { ReportRunStore, ScheduleConfigSchema, Scheduler, loadReportInput } from '../../reports/index.js'
 import type { CliCommand } from '../command.js'
@@ -49,8 +49,8 @@ export const scheduleCommand: CliCommand = {
         const done = []
         for (const job of jobs) done.push(await scheduler.runJob(job))
         const summary = done.map((r) => ({ id: r.id, job: r.job, status: r.status, findings: r.findingCount, newFindings: r.diff?.newFindings.length ?? null, resolvedFindings: r.diff?.resolvedFindings.length ?? null, error: r.error, outputs: r.outputs }))
-        if (done.some((r) => r.status === 'failed')) process.exitCode = 1
-        return { json: { runs: summary }, table: formatTable(['RUN', 'JOB', 'STATUS', 'FINDINGS', 'NEW', 'RESOLVED', 'ERROR'], summary.map((s) => [s.id, s.job, s.status, s.findings, s.newFindings, s.resolvedFindings, s.error])) }
+        // A failed run is recorded and printed; the exit code still tells a cron wrapper it failed.
+        return { exitCode: done.some((r) => r.status === 'failed') ? EXIT.internal : 0, json: { runs: summary }, table: formatTable(['RUN', 'JOB', 'STATUS', 'FINDINGS', 'NEW', 'RESOLVED', 'ERROR'], summary.map((s) => [s.id, s.job, s.status, s.findings, s.newFindings, s.resolvedFindings, s.error])) }
       }
       ctx.stderr(`scheduling ${resolved.jobs.length} job(s); next runs: ${JSON.stringify(scheduler.nextRuns())}\n`)
       const stop = scheduler.start()

@@ -41,6 +41,15 @@ describe('crownpath report and schedule', () => {
     expect(readFileSync(join(dir, 'out', 'nightly', 'latest.md'), 'utf8')).toContain('# Break-glass account review')
   })
 
+  it('schedule --once prints a failed run and exits non-zero', async () => {
+    const config = join(dir, 'failing.json')
+    writeFileSync(config, JSON.stringify({ outputDir: 'out', jobs: [{ name: 'broken', report: 'credentials', cron: '0 2 * * *', formats: ['json'], reingest: 'missing-manifest.json' }] }))
+    const run = await cli(['--db', join(dir, 'f.db'), '--format', 'json', 'schedule', '--config', config, '--once'])
+    expect(run.code).not.toBe(0)
+    expect(JSON.parse(run.stdout).runs[0]).toMatchObject({ job: 'broken', status: 'failed' })
+    expect(existsSync(join(dir, 'out', 'broken', 'latest.json'))).toBe(false)
+  })
+
   it('schedule rejects a config with a bad cron-less job, naming the file and path', async () => {
     const config = join(dir, 'bad.json')
     writeFileSync(config, JSON.stringify({ outputDir: 'out', jobs: [{ name: 'x', report: 'credentials', formats: ['json'] }] }))
