@@ -18,7 +18,8 @@ import Sigma from 'sigma'
 import { NODE_KINDS, NODE_KIND_NAMES } from '../model/kinds.js'
 import type { NodeKind } from '../model/kinds.js'
 import { renderPathSvg } from '../reports/format/svg-path.js'
-import type { GraphPath, PathHop } from '../paths/types.js'
+// Type-only imports are erased from the bundle, so they go through the index.
+import type { GraphPath, PathHop } from '../paths/index.js'
 
 /** One colour per node role, so the legend stays short; kinds of one role share it. */
 const ROLE_COLOURS: Readonly<Record<string, string>> = {
