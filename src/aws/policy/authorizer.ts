@@ -123,6 +123,11 @@ interface PrincipalEntry {
   readonly boundary: StatementSet | null
   readonly scpChain: OrgChain | null
   readonly facts: KnownFacts
+  /**
+   * Verdicts by lower-cased action for requests that depend on nothing but the action (see
+   * `isActionOnlyRequest`); created on first use, bounded by {@link ACTION_MEMO_LIMIT}.
+   */
+  actionMemo?: Map<string, EvaluationResult>
 }
 
 /** Per-resource compiled data. */
@@ -137,6 +142,23 @@ interface ResourceEntry {
 
 /** Bound of each resource cache (entries). */
 const RESOURCE_CACHE_LIMIT = 200_000
+
+/** Bound of one principal's action memo (distinct actions asked). */
+const ACTION_MEMO_LIMIT = 1_024
+
+/** Per statement set and service: do the statements that can match this service depend on the action only? */
+const actionOnlyByService = new WeakMap<StatementSet, Map<string, boolean>>()
+function isActionOnlyFor(set: StatementSet | null, service: string): boolean {
+  if (set === null || set.isActionOnly) return true
+  let byService = actionOnlyByService.get(set)
+  if (byService === undefined) actionOnlyByService.set(set, (byService = new Map()))
+  let answer = byService.get(service)
+  if (answer === undefined) {
+    answer = set.wildcard.every((stmt) => stmt.isActionOnly) && (set.byService.get(service) ?? []).every((stmt) => stmt.isActionOnly)
+    byService.set(service, answer)
+  }
+  return answer
+}
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i
 
@@ -474,8 +496,27 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
     const info = entry.info
     // RCPs do not apply to service principals or service-linked roles.
     const rcpChain = info.kind === 'service' || info.isServiceLinked ? null : resource.rcpChain
-    const requestKeys = normaliseRequestContext(request.context, request.absentKeys)
     const sessionPolicies = request.sessionPolicies ?? []
+    // A caller in its own account, on a resource without a resource policy, whose every applicable
+    // statement (identity, boundary, SCP and RCP levels) names only actions: the verdict depends on the
+    // action alone, so it is computed once per (caller, action). Bulk questions ask one action about
+    // thousands of resources of the caller's account; this is what keeps them linear.
+    const isActionOnlyRequest =
+      sessionPolicies.length === 0 &&
+      resource.info.policy === null &&
+      (info.kind === 'user' || info.kind === 'role') &&
+      info.account !== null &&
+      resource.info.account === info.account &&
+      rule?.requiresResourcePolicy(actionLower, request.resource) !== true &&
+      (entry.scpChain === null || entry.scpChain.memo !== null) &&
+      (rcpChain === null || rcpChain.memo !== null) &&
+      isActionOnlyFor(entry.identity, service) &&
+      isActionOnlyFor(entry.boundary, service)
+    if (isActionOnlyRequest) {
+      const known = entry.actionMemo?.get(actionLower)
+      if (known !== undefined) return known
+    }
+    const requestKeys = normaliseRequestContext(request.context, request.absentKeys)
     const session =
       sessionPolicies.length === 0
         ? null
@@ -499,7 +540,13 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
       scpChain: entry.scpChain,
       rcpChain,
     }
-    return evaluatePrepared(prepared, inputs)
+    const result = evaluatePrepared(prepared, inputs)
+    if (isActionOnlyRequest) {
+      const memo = (entry.actionMemo ??= new Map())
+      if (memo.size >= ACTION_MEMO_LIMIT) memo.clear()
+      memo.set(actionLower, result)
+    }
+    return result
   }
   const evaluate = (request: AwsRequest): EvaluationResult => evaluateWith(request, principalEntry(request.principal))
 

@@ -39,7 +39,30 @@ interface ActionIndex {
   everyone: readonly string[] | null
   /** Prefix length → lower-cased prefix → entries. */
   readonly byPrefix: ReadonlyMap<number, ReadonlyMap<string, readonly { readonly re: RegExp; readonly holders: readonly string[] }[]>>
+  /** `always` split by the principal's account (each list sorted), built on first use. */
+  byAccount: Map<string, string[]> | null
+  /** Members of `always` whose account is unknown (kept for every question). */
+  unplaced: readonly string[]
 }
+
+/** What the resource side of a request lets through (see `gateOf`). */
+interface ResourceGate {
+  /** Inventory principals the governing policy names by ARN (they may need no identity allow). */
+  readonly named: readonly string[]
+  /** Accounts the governing policy names (`123456789012`, `arn:aws:iam::123456789012:root`). */
+  readonly accounts: ReadonlySet<string>
+  /** The resource's account; null when neither its ARN nor the inventory tells. */
+  readonly resourceAccount: string | null
+  /** The governing policy must allow (a role's trust policy for sts:AssumeRole and friends). */
+  readonly isMandatory: boolean
+  readonly hasResourcePolicy: boolean
+}
+
+/**
+ * Actions a role's trust policy must allow (IAM: "the trust policy must allow"); the same list as the
+ * evaluator's sts service rule.
+ */
+const TRUST_GATED: ReadonlySet<string> = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'])
 
 /** The index: build once per inventory, ask many times. */
 export interface WhoCanIndex {
@@ -158,22 +181,33 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
       if (list === undefined) byLiteral.set(prefix, [entry])
       else list.push(entry)
     }
-    index = { always: [...always].sort(), alwaysSet: always, byPrefix, everyone: null }
+    index = { always: [...always].sort(), alwaysSet: always, byPrefix, everyone: null, byAccount: null, unplaced: [] }
     perAction.set(actionLower, index)
     return index
   }
 
-  /** Principals a resource or trust policy names, or null when it admits callers by something else than a name. */
-  const namedBy = (resource: string): string[] | null => {
-    const docs: PolicyDocument[] = []
+  const accountOfPrincipal = (arn: string): string | undefined => users.get(arn)?.accountId ?? roles.get(arn)?.accountId
+
+  /**
+   * The resource-side gate of a request: the principals and accounts the governing policy names
+   * (a role's trust policy for the trust-gated sts actions, else the resource's or its bucket's
+   * policy), the resource's account, and whether that policy is mandatory. Null when the policy
+   * admits callers by something other than a name (`*`, NotPrincipal, session ARNs).
+   */
+  const gateOf = (actionLower: string, resource: string): ResourceGate | null => {
     const role = roles.get(resource)
-    if (role !== undefined) docs.push(role.trustPolicy)
+    // For sts actions on a role the trust policy is the resource policy (and for AssumeRole and
+    // friends a mandatory one); for iam actions on a role no resource-side policy exists.
+    const isStsOnRole = role !== undefined && actionLower.startsWith('sts:')
+    const docs: PolicyDocument[] = []
+    if (isStsOnRole) docs.push(role.trustPolicy)
     const record = resources.get(resource)
     if (record?.policy) docs.push(record.policy)
     const bucket = /^arn:[^:]+:s3:::([^/]+)\//.exec(resource)
     const bucketRecord = bucket ? resources.get(`arn:aws:s3:::${bucket[1]}`) : undefined
     if (bucketRecord?.policy) docs.push(bucketRecord.policy)
-    const out: string[] = []
+    const named: string[] = []
+    const accounts = new Set<string>()
     for (const doc of docs) {
       for (const raw of asArray((doc as { Statement?: unknown }).Statement)) {
         if (raw === null || typeof raw !== 'object') continue
@@ -184,11 +218,51 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
         if (principal === null || typeof principal !== 'object') continue
         for (const entry of asArray((principal as Record<string, unknown>).AWS).map(String)) {
           if (entry === '*' || entry.includes(':assumed-role/') || entry.includes(':sts:')) return null
-          if (users.has(entry) || roles.has(entry)) out.push(entry)
+          if (users.has(entry) || roles.has(entry)) named.push(entry)
+          const account = /^\d{12}$/.test(entry) ? entry : /^arn:[^:]+:iam::(\d{12}):root$/.exec(entry)?.[1]
+          if (account !== undefined) accounts.add(account)
         }
       }
     }
-    return out
+    const resourceAccount = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? record?.accountId ?? bucketRecord?.accountId ?? null
+    // A resource policy that names nobody grants nobody across accounts; identity policies still
+    // reach same-account resources unless the resource-side policy is mandatory (a role's trust).
+    const hasResourcePolicy = isStsOnRole || record?.policy != null || bucketRecord?.policy != null
+    return { named, accounts, resourceAccount, isMandatory: isStsOnRole && TRUST_GATED.has(actionLower), hasResourcePolicy }
+  }
+
+  /** Identity candidates allowed through the gate: by their account (unknown resource account: no filter). */
+  const admits = (gate: ResourceGate, principal: string): boolean => {
+    if (gate.resourceAccount === null) return true
+    const account = accountOfPrincipal(principal)
+    if (account === undefined) return true
+    if (account === gate.resourceAccount) return !gate.isMandatory || gate.accounts.has(account)
+    return gate.hasResourcePolicy && gate.accounts.has(account)
+  }
+
+  /** The resource-independent candidates that pass the gate, from a per-account partition built once per action. */
+  const admittedAlways = (index: ActionIndex, gate: ResourceGate): readonly string[] => {
+    if (gate.resourceAccount === null) return index.always
+    if (index.byAccount === null) {
+      const byAccount = new Map<string, string[]>()
+      const unplaced: string[] = []
+      for (const h of index.always) {
+        const account = accountOfPrincipal(h)
+        if (account === undefined) unplaced.push(h)
+        else {
+          const list = byAccount.get(account)
+          if (list === undefined) byAccount.set(account, [h])
+          else list.push(h)
+        }
+      }
+      index.byAccount = byAccount
+      index.unplaced = unplaced
+    }
+    const lists: (readonly string[])[] = index.unplaced.length > 0 ? [index.unplaced] : []
+    const own = gate.resourceAccount
+    if (!gate.isMandatory || gate.accounts.has(own)) lists.push(index.byAccount.get(own) ?? [])
+    if (gate.hasResourcePolicy) for (const account of gate.accounts) if (account !== own) lists.push(index.byAccount.get(account) ?? [])
+    return lists.reduce<readonly string[]>((merged, list) => (merged.length === 0 ? list : list.length === 0 ? merged : mergeSorted(merged, list)), [])
   }
 
   return {
@@ -203,8 +277,9 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
         }
         return index.everyone
       }
-      const named = namedBy(resource)
-      if (named === null) return null
+      const actionLower = action.toLowerCase()
+      const gate = gateOf(actionLower, resource)
+      if (gate === null) return null
       const always = index.alwaysSet
       let extra: Set<string> | null = null
       const lower = resource.toLowerCase()
@@ -212,11 +287,12 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
         if (length > lower.length) continue
         const list = byLiteral.get(lower.slice(0, length))
         if (list === undefined) continue
-        for (const e of list) if (e.re.test(lower)) for (const h of e.holders) if (!always.has(h)) (extra ??= new Set()).add(h)
+        for (const e of list) if (e.re.test(lower)) for (const h of e.holders) if (!always.has(h) && admits(gate, h)) (extra ??= new Set()).add(h)
       }
-      for (const n of named) if (!always.has(n) && !exclude.has(n)) (extra ??= new Set()).add(n)
-      // Most questions add nobody to the resource-independent list: return it as is (sorted once).
-      return extra === null ? index.always : mergeSorted(index.always, [...extra].sort())
+      for (const n of gate.named) if (!exclude.has(n)) (extra ??= new Set()).add(n)
+      const base = admittedAlways(index, gate)
+      if (extra !== null) for (const h of base) extra.delete(h)
+      return extra === null || extra.size === 0 ? base : mergeSorted(base, [...extra].sort())
     },
   }
 }
