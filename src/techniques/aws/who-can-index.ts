@@ -39,10 +39,6 @@ interface ActionIndex {
   everyone: readonly string[] | null
   /** Prefix length → lower-cased prefix → entries. */
   readonly byPrefix: ReadonlyMap<number, ReadonlyMap<string, readonly { readonly re: RegExp; readonly holders: readonly string[] }[]>>
-  /** `always` split by the principal's account (each list sorted), built on first use. */
-  byAccount: Map<string, string[]> | null
-  /** Members of `always` whose account is unknown (kept for every question). */
-  unplaced: readonly string[]
 }
 
 /** What the resource side of a request lets through (see `gateOf`). */
@@ -181,7 +177,7 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
       if (list === undefined) byLiteral.set(prefix, [entry])
       else list.push(entry)
     }
-    index = { always: [...always].sort(), alwaysSet: always, byPrefix, everyone: null, byAccount: null, unplaced: [] }
+    index = { always: [...always].sort(), alwaysSet: always, byPrefix, everyone: null }
     perAction.set(actionLower, index)
     return index
   }
@@ -240,28 +236,40 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
     return gate.hasResourcePolicy && gate.accounts.has(account)
   }
 
-  /** The resource-independent candidates that pass the gate, from a per-account partition built once per action. */
-  const admittedAlways = (index: ActionIndex, gate: ResourceGate): readonly string[] => {
-    if (gate.resourceAccount === null) return index.always
-    if (index.byAccount === null) {
-      const byAccount = new Map<string, string[]>()
-      const unplaced: string[] = []
-      for (const h of index.always) {
+  /** A sorted principal list split by account (each part sorted; principals of unknown account apart), memoised per list. */
+  const partitions = new WeakMap<readonly string[], { byAccount: Map<string, string[]>; unplaced: string[] }>()
+  const partition = (list: readonly string[]): { byAccount: Map<string, string[]>; unplaced: string[] } => {
+    let split = partitions.get(list)
+    if (split === undefined) {
+      split = { byAccount: new Map(), unplaced: [] }
+      for (const h of list) {
         const account = accountOfPrincipal(h)
-        if (account === undefined) unplaced.push(h)
+        if (account === undefined) split.unplaced.push(h)
         else {
-          const list = byAccount.get(account)
-          if (list === undefined) byAccount.set(account, [h])
-          else list.push(h)
+          const part = split.byAccount.get(account)
+          if (part === undefined) split.byAccount.set(account, [h])
+          else part.push(h)
         }
       }
-      index.byAccount = byAccount
-      index.unplaced = unplaced
+      partitions.set(list, split)
     }
-    const lists: (readonly string[])[] = index.unplaced.length > 0 ? [index.unplaced] : []
+    return split
+  }
+  /** Members of `list` in `account` (and those of unknown account), sorted. */
+  const ofAccount = (list: readonly string[], account: string): readonly string[] => {
+    const { byAccount, unplaced } = partition(list)
+    const own = byAccount.get(account) ?? []
+    return unplaced.length === 0 ? own : mergeSorted(unplaced, own)
+  }
+
+  /** The resource-independent candidates that pass the gate. */
+  const admittedAlways = (index: ActionIndex, gate: ResourceGate): readonly string[] => {
+    if (gate.resourceAccount === null) return index.always
+    const { byAccount, unplaced } = partition(index.always)
+    const lists: (readonly string[])[] = unplaced.length > 0 ? [unplaced] : []
     const own = gate.resourceAccount
-    if (!gate.isMandatory || gate.accounts.has(own)) lists.push(index.byAccount.get(own) ?? [])
-    if (gate.hasResourcePolicy) for (const account of gate.accounts) if (account !== own) lists.push(index.byAccount.get(account) ?? [])
+    if (!gate.isMandatory || gate.accounts.has(own)) lists.push(byAccount.get(own) ?? [])
+    if (gate.hasResourcePolicy) for (const account of gate.accounts) if (account !== own) lists.push(byAccount.get(account) ?? [])
     return lists.reduce<readonly string[]>((merged, list) => (merged.length === 0 ? list : list.length === 0 ? merged : mergeSorted(merged, list)), [])
   }
 
@@ -275,7 +283,10 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
           for (const byLiteral of index.byPrefix.values()) for (const list of byLiteral.values()) for (const e of list) for (const h of e.holders) all.add(h)
           index.everyone = [...all].sort()
         }
-        return index.everyone
+        // The evaluator applies no resource policy to a pattern and places it in the account its ARN
+        // names (else the caller's): with a literal account, only that account's principals qualify.
+        const account = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1]
+        return account === undefined ? index.everyone : ofAccount(index.everyone, account)
       }
       const actionLower = action.toLowerCase()
       const gate = gateOf(actionLower, resource)
