@@ -42,9 +42,19 @@ function statementsOf(doc: PolicyDocument | null | undefined): Record<string, un
   return asArray((doc as { Statement?: unknown }).Statement).filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object')
 }
 
-/** Glob (`*`, `?`) → RegExp, case-sensitive as ARNs are. */
-function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+/**
+ * Glob (`*`, `?`) → a test, case-sensitive as ARNs are. The common shape, a literal with one
+ * trailing `*` (`arn:aws:s3:::bucket/*`), is a prefix test: compiling thousands of one-off
+ * regular expressions costs more than the matching they do.
+ */
+function globTest(pattern: string): (value: string) => boolean {
+  const star = pattern.indexOf('*')
+  if (star === pattern.length - 1 && !pattern.includes('?')) {
+    const literal = pattern.slice(0, -1)
+    return (value) => value.startsWith(literal)
+  }
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+  return (value) => re.test(value)
 }
 
 /** The service of an action pattern (`s3:Get*` → `s3`), or null for `*`. */
@@ -131,8 +141,8 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
       if (bucket && byArn.has(`arn:aws:s3:::${bucket[1]}`)) hits.push(`arn:aws:s3:::${bucket[1]}`)
     } else {
       const svc = resource.split(':')[2]?.toLowerCase() ?? ''
-      const re = globToRegExp(resource)
-      const test = (r: AwsResource): boolean => re.test(r.arn) || (svc === 's3' && re.test(`${r.arn}/x`))
+      const matches = globTest(resource)
+      const test = (r: AwsResource): boolean => matches(r.arn) || (svc === 's3' && matches(`${r.arn}/x`))
       // Only ARNs that start with the pattern's literal prefix can match: a binary search over
       // the service's sorted ARNs finds them without scanning the service (kept in inventory order).
       const prefix = resource.slice(0, resource.search(/[*?]/))
@@ -168,27 +178,52 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     c.isNegated ||= isNegated
   }
 
-  // 1. Identity statements: named resources → per-resource; service-wide → the scope.
+  // 1. Identity statements: named resources → per-resource; service-wide → the scope. A managed
+  // policy's document is one object shared by all its holders: read each document once.
+  interface DocumentGrant {
+    readonly patterns: readonly string[]
+    readonly isNegated: boolean
+    /** Services whose scope (in the holder's account) the statement covers. */
+    readonly scopes: readonly string[]
+    /** Inventoried resources the statement names. */
+    readonly arns: readonly string[]
+  }
+  const grantsByDocument = new Map<PolicyDocument, readonly DocumentGrant[]>()
+  const grantsOf = (doc: PolicyDocument): readonly DocumentGrant[] => {
+    let grants = grantsByDocument.get(doc)
+    if (grants !== undefined) return grants
+    const out: DocumentGrant[] = []
+    for (const st of statementsOf(doc)) {
+      if (st.Effect !== 'Allow') continue
+      const isNegated = st.NotAction !== undefined
+      const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
+      const services = new Set<string>()
+      if (isNegated || patterns.some((p) => serviceOfAction(p) === null)) for (const s of byService.keys()) services.add(s)
+      else for (const p of patterns) services.add(serviceOfAction(p) as string)
+      const resources = st.NotResource !== undefined ? ['*'] : asArray(st.Resource).map(String)
+      const scopes = new Set<string>()
+      const arns: string[] = []
+      for (const resource of resources) {
+        if (isServiceWide(resource)) {
+          const svcOfRes = resource === '*' ? null : (resource.split(':')[2]?.toLowerCase() ?? null)
+          for (const svc of services) if (svcOfRes === null || svcOfRes === svc) scopes.add(svc)
+          continue
+        }
+        arns.push(...matchResources(resource))
+      }
+      if (scopes.size > 0 || arns.length > 0) out.push({ patterns, isNegated, scopes: [...scopes], arns })
+    }
+    grants = out
+    grantsByDocument.set(doc, grants)
+    return grants
+  }
   for (const actor of ctx.actors) {
     if (ctx.isTierZero(actor.arn)) continue // tier zero reaches everything through its account
     const account = actor.accountId
     for (const doc of identityDocuments(ctx, actor.arn)) {
-      for (const st of statementsOf(doc)) {
-        if (st.Effect !== 'Allow') continue
-        const isNegated = st.NotAction !== undefined
-        const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
-        const services = new Set<string>()
-        if (isNegated || patterns.some((p) => serviceOfAction(p) === null)) for (const s of byService.keys()) services.add(s)
-        else for (const p of patterns) services.add(serviceOfAction(p) as string)
-        const resources = st.NotResource !== undefined ? ['*'] : asArray(st.Resource).map(String)
-        for (const resource of resources) {
-          if (isServiceWide(resource)) {
-            const svcOfRes = resource === '*' ? null : resource.split(':')[2]?.toLowerCase() ?? null
-            for (const svc of services) if (svcOfRes === null || svcOfRes === svc) addCandidate(actor.arn, awsServiceScopeId(account, svc), patterns, isNegated)
-            continue
-          }
-          for (const arn of matchResources(resource)) addCandidate(actor.arn, arn, patterns, isNegated)
-        }
+      for (const grant of grantsOf(doc)) {
+        for (const svc of grant.scopes) addCandidate(actor.arn, awsServiceScopeId(account, svc), grant.patterns, grant.isNegated)
+        for (const arn of grant.arns) addCandidate(actor.arn, arn, grant.patterns, grant.isNegated)
       }
     }
   }
