@@ -108,12 +108,16 @@ export function edgeId(from: string, kind: EdgeKind, technique: string | null, t
  * Build an edge. The cost defaults to the kind's default; unresolved conditions
  * make the edge conditional and add {@link CONDITIONAL_COST_PENALTY}.
  */
+/** Shared empty lists: most of a large graph's edges have neither, and one array each adds up. */
+const NO_CONDITIONS: readonly ConditionRef[] = Object.freeze([])
+const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])
+
 export function makeEdge(input: EdgeInput): GraphEdge {
   if (input.evidence.length === 0) {
     // The type already forbids this; the check keeps untyped callers (JSON, JS) honest.
     throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: `${input.from}→${input.to}`, reason: 'an edge needs at least one evidence item' })
   }
-  const conditions = input.conditions ?? []
+  const conditions = input.conditions ?? NO_CONDITIONS
   const conditional = conditions.length > 0
   const base = input.cost ?? EDGE_KINDS[input.kind].defaultCost
   const technique = input.technique ?? null
@@ -127,6 +131,6 @@ export function makeEdge(input: EdgeInput): GraphEdge {
     conditions,
     conditional,
     cost: conditional ? base + CONDITIONAL_COST_PENALTY : base,
-    accessLevels: input.accessLevels ?? [],
+    accessLevels: input.accessLevels ?? NO_ACCESS_LEVELS,
   }
 }

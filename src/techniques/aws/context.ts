@@ -112,7 +112,12 @@ export function evidenceOf(result: EvaluationResult, action: string, resource: s
   const allows = result.matched.filter((m) => m.effect === 'Allow')
   const granting = allows.filter((m) => GRANTING_TYPES.has(m.policyType))
   const chosen = granting.length > 0 ? granting : allows
-  const items: Evidence[] = chosen.map((m) => toEvidence(m, action, resource))
+  // A managed policy held twice (directly and through a group) matches twice: one item per statement.
+  const items: Evidence[] = []
+  for (const m of chosen) {
+    if (items.length > 0 && chosen.some((other, i) => i < chosen.indexOf(m) && other.policy === m.policy && other.statement === m.statement)) continue
+    items.push(toEvidence(m, action, resource))
+  }
   const [first, ...rest] = items
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
   return first ? [first, ...rest] : [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
@@ -120,6 +125,8 @@ export function evidenceOf(result: EvaluationResult, action: string, resource: s
 
 /** Join grants of several required permissions into one (all must hold). */
 export function combineGrants(...grants: readonly Grant[]): Grant {
+  // One grant is already combined: its evidence comes from one decision, one item per statement.
+  if (grants.length === 1) return grants[0] as Grant
   const evidence: Evidence[] = []
   const seen = new Set<string>()
   for (const g of grants) {

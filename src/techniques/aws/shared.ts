@@ -31,8 +31,9 @@ export function inventoryEvidence(policy: string, note: string, resource?: strin
 /** Build the edge input for a technique from the grants of its required permissions. */
 export function techniqueEdge(t: EdgeSpec, from: string, to: string, grants: readonly Grant[], extra: readonly Evidence[] = [], extraConditions: Grant['conditions'] = []): EdgeInput {
   const g = combineGrants(...grants)
-  const evidence = [...g.evidence, ...extra] as unknown as NonEmpty<Evidence>
-  return { from, to, kind: t.edgeKind, technique: t.id, evidence, conditions: [...g.conditions, ...extraConditions], cost: t.cost }
+  const evidence = extra.length === 0 ? g.evidence : ([...g.evidence, ...extra] as unknown as NonEmpty<Evidence>)
+  const conditions = extraConditions.length === 0 ? g.conditions : [...g.conditions, ...extraConditions]
+  return { from, to, kind: t.edgeKind, technique: t.id, evidence, conditions, cost: t.cost }
 }
 
 /** The account node of an ARN. */
