@@ -22,6 +22,7 @@ import type {
   AppInput,
   DirectoryRoleDefinitionInput,
   GroupInput,
+  FederatedCredentialInput,
   ServicePrincipalInput,
   UserInput,
 } from './transform/entra.js'
@@ -400,13 +401,16 @@ async function collectGraph(c: AzureCollector, g: Lister, limit: number, tenantI
   for (const x of apps) c.addApp(toApp(x, tenantId))
   await mapLimit(apps, limit, async (x) => {
     c.addAppOwners(x.id.toLowerCase(), members(await g('applicationOwners', `/applications/${x.id}/owners?$select=id`), 'graph:applicationOwners'))
-    const fics = checked<{ id: string; name?: string | null; issuer: string; subject?: string | null; audiences?: string[] | null }>(
+    const fics = checked<FederatedCredentialInput>(
       'graph:federatedIdentityCredentials',
       GRAPH_SCHEMAS.federatedIdentityCredential,
       await g('federatedIdentityCredentials', `/applications/${x.id}/federatedIdentityCredentials`),
       issues,
     )
-    c.addAppFederatedCredentials(x.id.toLowerCase(), fics.map(toFederatedCredential))
+    c.addAppFederatedCredentials(
+      x.id.toLowerCase(),
+      fics.map((fic) => toFederatedCredential(fic, (path, message) => c.warn(`live:azure graph:federatedIdentityCredentials /applications/${x.id}/federatedIdentityCredentials/${fic.id}${path}`, message))),
+    )
   })
 
   const sps = checked<ServicePrincipalInput>(

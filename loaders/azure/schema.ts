@@ -25,6 +25,9 @@ const KeyCredential = Type.Object({
   endDateTime: OptString,
 })
 
+/** A flexible federated credential's `claimsMatchingExpression` (Graph federatedIdentityExpression). */
+const ClaimsMatchingExpression = Opt(Type.Object({ value: Type.String(), languageVersion: Opt(Type.Integer()) }))
+
 /** A raw Graph directory object (member or owner): `@odata.type` + `id`. */
 const DirectoryObject = Type.Object({ id: Id, '@odata.type': OptString })
 
@@ -151,6 +154,7 @@ export const RECORD_SCHEMAS = {
           issuer: Id,
           subject: OptString,
           audiences: OptStrings,
+          claimsMatchingExpression: ClaimsMatchingExpression,
         }),
       }),
     ),
@@ -286,7 +290,7 @@ export const GRAPH_SCHEMAS = {
     keyCredentials: Opt(Type.Array(KeyCredential)),
   }),
   directoryObject: DirectoryObject,
-  federatedIdentityCredential: Type.Object({ id: Id, name: OptString, issuer: Id, subject: OptString, audiences: OptStrings }),
+  federatedIdentityCredential: Type.Object({ id: Id, name: OptString, issuer: Id, subject: OptString, audiences: OptStrings, claimsMatchingExpression: ClaimsMatchingExpression }),
   appRoleAssignment: Type.Object({ id: Id, appRoleId: Id, principalId: Id, resourceId: Id, principalType: OptString }),
   directoryRoleAssignment: Type.Object({ id: Id, roleDefinitionId: Id, principalId: Id, directoryScopeId: OptString }),
   directoryRoleDefinition: Type.Object({

@@ -26,6 +26,7 @@ import { pathsRoutes } from './routes/paths.js'
 import { privescRoutes } from './routes/privesc.js'
 import { reportRunsRoutes } from './routes/report-runs.js'
 import { reportsRoutes } from './routes/reports.js'
+import { roleHoldersRoutes } from './routes/role-holders.js'
 import { simulateRoutes } from './routes/simulate.js'
 import { snapshotsRoutes } from './routes/snapshots.js'
 import { webRoutes } from './routes/web.js'
@@ -135,6 +136,7 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
       await v1.register(whoCanRoutes, { deps })
       await v1.register(chokePointsRoutes, { deps })
       await v1.register(privescRoutes, { deps })
+      await v1.register(roleHoldersRoutes, { deps })
       await v1.register(simulateRoutes, { deps })
       await v1.register(snapshotsRoutes, { deps })
       await v1.register(reportsRoutes, { deps })

@@ -29,6 +29,23 @@ export function azureObjectId(objectId: string): string {
   return `azure:${objectId.toLowerCase()}`
 }
 
+/**
+ * The node of an Entra directory role in one tenant: `azure:<roleDefinitionId>@<tenantId>`
+ * (BloodHound's AZRole object id has the same shape). Lower case.
+ */
+export function azureDirectoryRoleId(roleDefinitionId: string, tenantId: string): string {
+  return `azure:${roleDefinitionId.toLowerCase()}@${tenantId.toLowerCase()}`
+}
+
+/**
+ * The node of an Azure RBAC role definition: its tenant-level ARM id
+ * `/providers/microsoft.authorization/roledefinitions/<guid>`, lower case
+ * (role definition GUIDs are unique across a tenant, built-in ones everywhere).
+ */
+export function azureRbacRoleId(roleDefinitionGuid: string): string {
+  return `/providers/microsoft.authorization/roledefinitions/${roleDefinitionGuid.toLowerCase()}`
+}
+
 /** An ARM id, lower-cased (ARM ids are case-insensitive). */
 export function azureArmId(armId: string): string {
   const lower = armId.toLowerCase()

@@ -44,6 +44,27 @@ export interface AzGroup {
   readonly membershipRule?: string | null
 }
 
+/** One claim test of a flexible federated credential's expression: `claims['<claim>'] <operator> '<value>'`. */
+export interface AzClaimTest {
+  readonly claim: string
+  /** `eq`: the claim equals the value; `matches`: `*` (any run) and `?` (one character) are wildcards. */
+  readonly operator: 'eq' | 'matches'
+  readonly value: string
+}
+
+/**
+ * The claims-matching expression of a flexible federated identity credential
+ * (instead of `subject`). Tests are all required (`and`).
+ * https://learn.microsoft.com/entra/workload-id/workload-identities-flexible-federated-identity-credentials
+ */
+export interface AzClaimsMatching {
+  /** As written. */
+  readonly expression: string
+  readonly languageVersion: number | null
+  /** The parsed tests; null when the expression could not be read (the loader reported it). */
+  readonly tests: readonly AzClaimTest[] | null
+}
+
 /** A client secret, certificate or federated identity credential. Values are never read. */
 export interface AzCredential {
   /** keyId for secrets/certificates, the credential's Graph id for federated credentials. */
@@ -54,8 +75,15 @@ export interface AzCredential {
   readonly endDate: string | null
   /** Federated credentials only. */
   readonly issuer: string | null
+  /**
+   * The trusted `sub`: exact for a standard credential; for a flexible one the
+   * value of its first `sub` test (a `matches` pattern keeps its wildcards), or
+   * null when no test reads `sub` (every subject then passes that part).
+   */
   readonly subject: string | null
   readonly audiences: readonly string[]
+  /** Flexible federated credentials only (absent or null otherwise). */
+  readonly claimsMatching?: AzClaimsMatching | null
 }
 
 /** An application registration. */

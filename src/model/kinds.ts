@@ -9,8 +9,11 @@ export const PROVIDERS = ['aws', 'azure', 'external'] as const
 /** A provider id. */
 export type Provider = (typeof PROVIDERS)[number]
 
-/** What part a node plays in an attack path. */
-export type NodeRole = 'principal' | 'credential' | 'resource' | 'scope' | 'identity-source'
+/**
+ * What part a node plays in an attack path. `role` nodes (a directory or RBAC
+ * role definition) take no part: only the descriptive holding edges reach them.
+ */
+export type NodeRole = 'principal' | 'credential' | 'resource' | 'scope' | 'identity-source' | 'role'
 
 /** Metadata for one node kind. */
 export interface NodeKindSpec {
@@ -183,6 +186,13 @@ export const NODE_KINDS = {
     isTierZeroScope: false,
     description: 'An Entra-registered or -joined device (id `azure:<objectId>`); Intune Administrators run scripts on the Windows ones.',
   },
+  AZRole: {
+    provider: 'azure',
+    role: 'role',
+    requiredProperties: ['roleId', 'roleSystem'],
+    isTierZeroScope: false,
+    description: 'An Entra directory role (id `azure:<roleDefinitionId>@<tenantId>`, `roleSystem` `entra`) or an Azure RBAC role definition (id `/providers/microsoft.authorization/roledefinitions/<guid>`, `roleSystem` `rbac`) that some principal holds. Only HasRole / EligibleForRole edges reach it, and path queries never follow those.',
+  },
   ExternalIdentity: {
     provider: 'external',
     role: 'identity-source',
@@ -199,7 +209,7 @@ export const NODE_KIND_NAMES = Object.keys(NODE_KINDS) as NodeKind[]
 
 /** Metadata for one edge kind. */
 export interface EdgeKindSpec {
-  /** True when path queries may follow the edge (all kinds are today; kept so a descriptive kind can be added). */
+  /** True when path queries may follow the edge; false for descriptive kinds (role holdings). */
   readonly traversable: boolean
   /** True when the edge comes from an escalation technique (and so carries a technique id). */
   readonly derived: boolean
@@ -211,12 +221,22 @@ export interface EdgeKindSpec {
   readonly isStructural: boolean
   /** Default cost when the producer does not set one. */
   readonly defaultCost: number
+  /**
+   * Set on the descriptive edges that record a role holding (principal → role
+   * node): the status of the assignments they carry. Such edges are not
+   * traversable; `roleHolders` queries read them.
+   */
+  readonly holding?: RoleHoldingStatus
   readonly description: string
 }
 
+/** Whether a role holding is in force (`active`) or must first be activated (`eligible`, e.g. PIM). */
+export type RoleHoldingStatus = 'active' | 'eligible'
+
 /**
- * Edge kinds. Every edge reads "whoever controls the source can control / act
- * as / read the target".
+ * Edge kinds. Every traversable edge reads "whoever controls the source can
+ * control / act as / read the target"; the holding kinds (`holding` set) only
+ * describe who holds which role and are never traversed.
  */
 export const EDGE_KINDS = {
   MemberOf: {
@@ -282,6 +302,22 @@ export const EDGE_KINDS = {
     defaultCost: 1,
     description: 'The source may act on the target resource or service scope with the listed access levels (List, Read, Write, Permissions management, Tagging).',
   },
+  HasRole: {
+    traversable: false,
+    derived: false,
+    isStructural: true,
+    defaultCost: 0,
+    holding: 'active',
+    description: 'Descriptive, never followed by path queries: the source holds the target role through active assignments, one evidence item each (`resource` = node id of the assignment scope). What the role lets it do is drawn by technique edges.',
+  },
+  EligibleForRole: {
+    traversable: false,
+    derived: false,
+    isStructural: true,
+    defaultCost: 0,
+    holding: 'eligible',
+    description: 'Descriptive, never followed by path queries: the source is eligible for the target role (PIM) and must activate it first; one evidence item per eligible assignment, its activation requirements in `conditions`.',
+  },
 } as const satisfies Record<string, EdgeKindSpec>
 
 /** An edge kind name. */
@@ -299,6 +335,15 @@ export const TIER_ZERO_KINDS: readonly NodeKind[] = NODE_KIND_NAMES.filter((k) =
 export const PRINCIPAL_KINDS: readonly NodeKind[] = NODE_KIND_NAMES.filter((k) => NODE_KINDS[k].role === 'principal')
 /** Node kinds that are credentials (starting points of `--from exposed`). */
 export const CREDENTIAL_KINDS: readonly NodeKind[] = NODE_KIND_NAMES.filter((k) => NODE_KINDS[k].role === 'credential')
+/** Node kinds that stand for a role definition (targets of holding edges). */
+export const ROLE_KINDS: readonly NodeKind[] = NODE_KIND_NAMES.filter((k) => NODE_KINDS[k].role === 'role')
+/** Edge kinds that record a role holding, with the status each stands for. */
+export const HOLDING_EDGES: Readonly<Partial<Record<EdgeKind, RoleHoldingStatus>>> = Object.fromEntries(
+  EDGE_KIND_NAMES.flatMap((k) => {
+    const status = (EDGE_KINDS[k] as EdgeKindSpec).holding
+    return status ? [[k, status]] : []
+  }),
+)
 /** Node kinds that are resources (carry a classification). */
 export const RESOURCE_KINDS: readonly NodeKind[] = NODE_KIND_NAMES.filter((k) => NODE_KINDS[k].role === 'resource')
 

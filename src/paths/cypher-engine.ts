@@ -32,14 +32,15 @@
 import type { Neo4jGraphStore, Row, SnapshotMeta } from '../graph/index.js'
 import { decodeEdge, loadGraphology, toStoreError } from '../graph/index.js'
 import type { CrownpathGraph } from '../graph/index.js'
-import type { EdgeKind, GraphEdge } from '../model/index.js'
-import { CrownpathError, NODE_KIND_NAMES, NODE_KINDS, RESOURCE_KINDS, canonicalNodeRef } from '../model/index.js'
+import type { EdgeKind, GraphEdge, GraphNode } from '../model/index.js'
+import { CrownpathError, HOLDING_EDGES, NODE_KIND_NAMES, NODE_KINDS, RESOURCE_KINDS, ROLE_KINDS, TRAVERSABLE_EDGES, canonicalNodeRef } from '../model/index.js'
 import { computeBlastRadius } from './algorithms/blast-radius.js'
 import { computeChokePoints } from './algorithms/choke-points.js'
 import { makeEdgeAccept, toGraphPath } from './algorithms/common.js'
 import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
+import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -57,6 +58,8 @@ import type {
   PrivescQuery,
   PrivescResult,
   ResolvedSelector,
+  RoleHoldersQuery,
+  RoleHoldersResult,
   ShortestPathsQuery,
   WhoCanQuery,
   WhoCanResult,
@@ -130,7 +133,8 @@ export class CypherPathEngine implements PathEngine {
   }
 
   #filter(filter: EdgeFilter): FetchSpec['filter'] {
-    return { kinds: checkEdgeKinds(filter.edgeKinds) ?? null, excludeConditional: filter.excludeConditional === true }
+    // Without a kind list, fetch the traversable kinds only: holding edges (HasRole, …) are never followed.
+    return { kinds: checkEdgeKinds(filter.edgeKinds) ?? TRAVERSABLE_EDGES, excludeConditional: filter.excludeConditional === true }
   }
 
   #accept(filter: EdgeFilter): ReturnType<typeof makeEdgeAccept> {
@@ -143,6 +147,12 @@ export class CypherPathEngine implements PathEngine {
    * the deadline with `isTimedOut` (the caller reports `truncated`).
    */
   async #fetch(spec: FetchSpec): Promise<{ graph: CrownpathGraph; isTimedOut: boolean }> {
+    const { nodes, edges, isTimedOut } = await this.#collect(spec)
+    return { graph: loadGraphology({ nodes: [...nodes.values()], edges }), isTimedOut }
+  }
+
+  /** The nodes and edges of {@link CypherPathEngine.#fetch}, before they become a graph (so several fetches can be merged). */
+  async #collect(spec: FetchSpec): Promise<{ nodes: Map<string, GraphNode>; edges: GraphEdge[]; isTimedOut: boolean }> {
     const seen = new Set(spec.roots)
     const edges = new Map<string, GraphEdge>()
     let frontier = [...spec.roots]
@@ -181,7 +191,7 @@ export class CypherPathEngine implements PathEngine {
     // An edge whose far end was not fetched (levels exhausted) points outside the subgraph: keep the
     // node set closed by dropping it; the depth-bounded algorithms never follow it anyway.
     const kept = [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to))
-    return { graph: loadGraphology({ nodes: [...nodes.values()], edges: kept }), isTimedOut }
+    return { nodes, edges: kept, isTimedOut }
   }
 
   async shortestPaths(query: ShortestPathsQuery): Promise<PathsResult> {
@@ -283,6 +293,49 @@ export class CypherPathEngine implements PathEngine {
     const tierZero = (await this.resolveSelector('tier0')).ids
     const { graph, isTimedOut } = await this.#fetch({ direction: 'in', roots: tierZero, filter: this.#filter(query), deadline })
     const result = computePrivesc({ graph, accept, maxDepth, limit, deadline })
+    return isTimedOut ? { ...result, truncated: true } : result
+  }
+
+  async roleHolders(query: RoleHoldersQuery): Promise<RoleHoldersResult> {
+    const limit = checkRoleHoldersQuery(query)
+    const deadline = Date.now() + DEFAULT_BOUNDS.timeoutMs
+    // Role nodes are few (one per held role): list them per role kind and match in process,
+    // with the memory engine's function (names and role ids live in JSON properties).
+    const candidateIds: string[] = []
+    for (const kind of ROLE_KINDS) candidateIds.push(...(await this.resolveSelector(`kind:${kind}`)).ids)
+    let candidates: Map<string, GraphNode>
+    try {
+      candidates = await this.#store.getNodes(this.meta.id, candidateIds)
+    } catch (error) {
+      throw this.#mapError(error)
+    }
+    const roles = matchRoleNodes(candidates.values(), query.role).map((n) => n.id)
+    const scopes = query.scope === undefined ? null : (await this.resolveSelector(query.scope)).ids
+    const nodes = new Map<string, GraphNode>()
+    const edges = new Map<string, GraphEdge>()
+    let isTimedOut = false
+    const merge = (part: { nodes: Map<string, GraphNode>; edges: GraphEdge[]; isTimedOut: boolean }): void => {
+      for (const [id, n] of part.nodes) nodes.set(id, n)
+      for (const e of part.edges) edges.set(e.id, e)
+      isTimedOut ||= part.isTimedOut
+    }
+    if (roles.length > 0) {
+      // Holders and, transitively, the members of holder groups (the algorithm decides how deep counts).
+      const holdingKinds = [...(Object.keys(HOLDING_EDGES) as EdgeKind[]), 'MemberOf' as const]
+      merge(await this.#collect({ direction: 'in', roots: roles, filter: { kinds: holdingKinds, excludeConditional: false }, deadline }))
+      if (scopes !== null) {
+        // The query scopes with every container, and each assignment scope with the Contains edges entering it.
+        merge(await this.#collect({ direction: 'in', roots: scopes, filter: { kinds: ['Contains'], excludeConditional: false }, deadline }))
+        const assignmentScopes = new Set<string>()
+        for (const e of edges.values()) {
+          if (HOLDING_EDGES[e.kind] === undefined) continue
+          for (const ev of e.evidence) if (ev.resource) assignmentScopes.add(ev.resource)
+        }
+        merge(await this.#collect({ direction: 'in', roots: [...assignmentScopes], filter: { kinds: ['Contains'], excludeConditional: false }, levels: 1, deadline }))
+      }
+    }
+    const graph = loadGraphology({ nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)) })
+    const result = computeRoleHolders({ graph, roles, scopes, ...(query.status ? { status: query.status } : {}), limit, query: query.role })
     return isTimedOut ? { ...result, truncated: true } : result
   }
 

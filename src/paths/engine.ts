@@ -17,6 +17,8 @@ import type {
   PrivescQuery,
   PrivescResult,
   ResolvedSelector,
+  RoleHoldersQuery,
+  RoleHoldersResult,
   ShortestPathsQuery,
   WhoCanQuery,
   WhoCanResult,
@@ -72,6 +74,17 @@ export interface PathEngine {
    * with its cheapest chain; plus the tier-zero principals (`admins`).
    */
   privesc(query?: PrivescQuery): Promise<PrivescResult>
+
+  /**
+   * Who holds a role (an Entra directory role, an Azure RBAC role, any node
+   * whose kind has the `role` part): the assignees of the descriptive holding
+   * edges into it and the members of assignee groups, active and eligible,
+   * each holding with its assignment as evidence. Holding edges are never
+   * followed by the path queries above. A role that nobody holds (or no role
+   * by that name) answers `roles: []`, not an error; an unknown `scope`
+   * selector throws like any selector.
+   */
+  roleHolders(query: RoleHoldersQuery): Promise<RoleHoldersResult>
 
   /** Release resources (sessions, cached graphs). */
   close(): Promise<void>

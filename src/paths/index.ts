@@ -2,7 +2,8 @@
  * @module paths
  * Public surface of the path engine: the PathEngine contract and its result
  * types, the memory implementation, selector parsing, bound checks and the
- * pure algorithms (for benchmarks and the Cypher engine's in-process steps).
+ * pure algorithms (for benchmarks and the Cypher engine's in-process steps),
+ * including "who holds role X" over the descriptive holding edges.
  */
 export type { PathEngine } from './engine.js'
 export type * from './types.js'
@@ -18,6 +19,7 @@ export { ALL_LEVELS_MASK, makeEdgeAccept, toEdgeRef, toGraphPath, toHop } from '
 export { findKShortestPaths } from './algorithms/k-shortest.js'
 export { INFINITE_CAPACITY, computeMinCut, edgeCapacity, policyChanges } from './algorithms/min-cut.js'
 export { computePrivesc } from './algorithms/privesc.js'
+export { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes, toRoleRef } from './algorithms/role-holders.js'
 export { comparePaths, compareStrings, findShortestPath, runSearch } from './algorithms/shortest.js'
 export type { EdgeAccept, RawPath, SearchResult, SearchSpec } from './algorithms/shortest.js'
 export { computeWhoCan } from './algorithms/who-can.js'

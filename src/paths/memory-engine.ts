@@ -7,12 +7,14 @@
 import type { CrownpathGraph, SnapshotContent } from '../graph/index.js'
 import { loadGraphology } from '../graph/index.js'
 import type { GraphNode } from '../model/index.js'
+import { ROLE_KINDS } from '../model/index.js'
 import { computeBlastRadius } from './algorithms/blast-radius.js'
 import { computeChokePoints } from './algorithms/choke-points.js'
 import { makeEdgeAccept, toGraphPath } from './algorithms/common.js'
 import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
+import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -30,6 +32,8 @@ import type {
   PrivescQuery,
   PrivescResult,
   ResolvedSelector,
+  RoleHoldersQuery,
+  RoleHoldersResult,
   ShortestPathsQuery,
   WhoCanQuery,
   WhoCanResult,
@@ -146,6 +150,18 @@ export class MemoryPathEngine implements PathEngine {
     const limit = checkBound('limit', query.limit, DEFAULT_BOUNDS.privescLimit, DEFAULT_BOUNDS.maxLimit)
     const accept = this.accept(query)
     return computePrivesc({ graph: this.graph, accept, maxDepth, limit, deadline: Date.now() + timeoutMs })
+  }
+
+  async roleHolders(query: RoleHoldersQuery): Promise<RoleHoldersResult> {
+    const limit = checkRoleHoldersQuery(query)
+    const roleKinds = new Set<string>(ROLE_KINDS)
+    const candidates: GraphNode[] = []
+    this.graph.forEachNode((_id, attrs) => {
+      if (roleKinds.has((attrs as GraphNode).kind)) candidates.push(attrs as GraphNode)
+    })
+    const roles = matchRoleNodes(candidates, query.role).map((n) => n.id)
+    const scopes = query.scope === undefined ? null : this.resolve(query.scope).ids
+    return computeRoleHolders({ graph: this.graph, roles, scopes, ...(query.status ? { status: query.status } : {}), limit, query: query.role })
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@
  * Result and option shapes shared by every PathEngine implementation (memory
  * and Cypher), the API schemas and the CLI. Plain data, JSON-serialisable.
  */
-import type { AccessLevel, Classification, ConditionRef, EdgeKind, Evidence, GraphNode, NodeKind, NonEmpty } from '../model/index.js'
+import type { AccessLevel, Classification, ConditionRef, EdgeKind, Evidence, GraphNode, NodeKind, NonEmpty, Provider, RoleHoldingStatus } from '../model/index.js'
 
 /**
  * Which nodes a query starts from or ends at. One of:
@@ -48,6 +48,7 @@ export const DEFAULT_BOUNDS = {
   maxLimit: 100_000,
   chokePointPaths: 50,
   privescLimit: 100_000,
+  roleHoldersLimit: 1000,
 } as const
 
 /** One step of a path: exactly the fields of the DESIGN.md `path` contract. */
@@ -262,6 +263,82 @@ export interface PrivescResult {
   readonly admins: readonly string[]
   /** Non-tier-zero principals that reach tier zero, cheapest first then by id. */
   readonly findings: readonly PrivescFinding[]
+  readonly truncated: boolean
+}
+
+/** Input of {@link PathEngine.roleHolders}. */
+export interface RoleHoldersQuery {
+  /**
+   * The role: a role node id, a role id (`properties.roleId`, e.g. an Entra
+   * template id or an RBAC role definition GUID; a definition path's last
+   * segment counts too) or a role name, case-insensitively. Every matching
+   * role node is answered for (a name can match an Entra and an RBAC role).
+   */
+  readonly role: string
+  /**
+   * Only holdings that apply at this node (a selector): the assignment scope
+   * is the node itself or contains it (Contains edges upwards), or is a root
+   * scope (no container) of the node's account, e.g. the tenant for an Entra object.
+   */
+  readonly scope?: NodeSelector
+  /** Only active or only eligible holdings. */
+  readonly status?: RoleHoldingStatus
+  /** Maximum number of holders listed (default 1000). */
+  readonly limit?: number
+}
+
+/** A role node a query matched. */
+export interface RoleRef {
+  readonly id: string
+  readonly kind: NodeKind
+  readonly name: string
+  readonly provider: Provider
+  readonly account: string | null
+  /** `properties.roleId` (template id, definition GUID), when the node carries one. */
+  readonly roleId: string | null
+}
+
+/** One way a principal holds a role: one assignment, directly or through groups. */
+export interface RoleHolding {
+  /** The role node id. */
+  readonly role: string
+  readonly roleName: string
+  readonly status: RoleHoldingStatus
+  /** Node id of the assignment scope (the evidence's `resource`), or null. */
+  readonly scope: string | null
+  /** The principal the assignment names (the holder itself, or a group it belongs to). */
+  readonly assignee: string
+  /** Groups from the holder up to the assignee, nearest first; empty when assigned directly. */
+  readonly via: readonly string[]
+  /** The assignment. */
+  readonly evidence: Evidence
+  /** The MemberOf hops from the holder to the assignee, with their evidence. */
+  readonly membership: readonly PathHop[]
+  /** Conditions of the assignment (PIM activation, ABAC) and of the membership edges. */
+  readonly conditions: readonly ConditionRef[]
+  readonly isConditional: boolean
+}
+
+/** A principal holding a matched role, with every way it holds it. */
+export interface RoleHolder {
+  readonly id: string
+  readonly kind: NodeKind
+  readonly name: string
+  /** `active` when one holding is active, else `eligible`. */
+  readonly status: RoleHoldingStatus
+  readonly holdings: readonly RoleHolding[]
+}
+
+/** Answer of {@link PathEngine.roleHolders}: holders sorted by id. */
+export interface RoleHoldersResult {
+  readonly role: string
+  /** The role nodes matched (sorted by id); empty when no principal holds a role by that name or id. */
+  readonly roles: readonly RoleRef[]
+  /** The resolved scope node ids, or null without a scope filter. */
+  readonly scope: readonly string[] | null
+  readonly holders: readonly RoleHolder[]
+  /** Holders before the limit. */
+  readonly total: number
   readonly truncated: boolean
 }
 

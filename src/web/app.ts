@@ -28,6 +28,7 @@ const ROLE_COLOURS: Readonly<Record<string, string>> = {
   resource: '#059669',
   scope: '#b42318',
   'identity-source': '#7c3aed',
+  role: '#0891b2',
 }
 
 function colourOf(kind: string | undefined): string {

@@ -18,6 +18,8 @@ export interface CaseNode {
   readonly account?: string
   readonly isTierZero?: boolean
   readonly isExposed?: boolean
+  /** Kind-specific properties (placeholders fill the required ones not given). */
+  readonly properties?: Record<string, string | boolean>
 }
 
 /** An edge as written in a case file. */
@@ -54,8 +56,9 @@ const PLACEHOLDERS: Record<string, string> = {
 
 /** Build one node. */
 export function buildNode(n: CaseNode): GraphNode {
-  const properties: Record<string, string> = {}
+  const properties: Record<string, string | boolean> = {}
   for (const key of NODE_KINDS[n.kind].requiredProperties) properties[key] = PLACEHOLDERS[key] ?? 'x'
+  Object.assign(properties, n.properties ?? {})
   return makeNode({
     id: n.id,
     kind: n.kind,

@@ -37,7 +37,7 @@ interface CaseQuery {
   readonly name: string
   /** Why the expected answer is right (documentation for people). */
   readonly why?: string
-  readonly op: 'resolveSelector' | 'shortestPaths' | 'blastRadius' | 'whoCan' | 'chokePoints' | 'minCut' | 'privesc'
+  readonly op: 'resolveSelector' | 'shortestPaths' | 'blastRadius' | 'whoCan' | 'chokePoints' | 'minCut' | 'privesc' | 'roleHolders'
   readonly input?: Record<string, unknown>
   readonly expect: Record<string, unknown>
 }
@@ -161,6 +161,24 @@ async function runQuery(engine: PathEngine, q: CaseQuery): Promise<Record<string
           value: r.value,
           edges: sortStrings(r.edges.map((c) => edgeName(c.edge))),
           changes: Object.fromEntries(r.edges.map((c) => [edgeName(c.edge), c.change.map((p) => `${p.policy}#${p.statement ?? '-'}`)])),
+          truncated: r.truncated,
+        },
+        w,
+      )
+    }
+    case 'roleHolders': {
+      // Each holding as `<assignment> <status> via <group>>…` (`-` when direct), so a case states the why compactly.
+      const r = await engine.roleHolders(input)
+      return pick(
+        {
+          roles: r.roles.map((x) => x.id),
+          scope: r.scope,
+          holders: r.holders.map((h) => ({
+            id: h.id,
+            status: h.status,
+            holdings: h.holdings.map((x) => `${x.evidence.policy} ${x.status} via ${x.via.length > 0 ? x.via.join('>') : '-'}${x.isConditional ? ' (conditional)' : ''}`),
+          })),
+          total: r.total,
           truncated: r.truncated,
         },
         w,

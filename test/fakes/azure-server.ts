@@ -129,7 +129,18 @@ export async function startFakeAzure(tls: { key: string; cert: string }): Promis
     }),
     [`/v1.0/applications/${FAKE.appObjectId}/owners`]: () => ({ value: [{ '@odata.type': '#microsoft.graph.user', id: FAKE.users[1] }] }),
     [`/v1.0/applications/${FAKE.appObjectId}/federatedIdentityCredentials`]: () => ({
-      value: [{ id: 'f1c00000-0000-4000-8000-0000000000e1', name: 'gh-pr', issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:fake/app:pull_request', audiences: ['api://AzureADTokenExchange'] }],
+      value: [
+        { id: 'f1c00000-0000-4000-8000-0000000000e1', name: 'gh-pr', issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:fake/app:pull_request', audiences: ['api://AzureADTokenExchange'] },
+        // A flexible credential as Graph returns it: subject null, claimsMatchingExpression set.
+        {
+          id: 'f1c00000-0000-4000-8000-0000000000e2',
+          name: 'gh-org',
+          issuer: 'https://token.actions.githubusercontent.com',
+          subject: null,
+          audiences: ['api://AzureADTokenExchange'],
+          claimsMatchingExpression: { value: "claims['sub'] matches 'repo:fake/*:ref:refs/heads/main'", languageVersion: 1 },
+        },
+      ],
     }),
     '/v1.0/servicePrincipals': () => ({
       value: [

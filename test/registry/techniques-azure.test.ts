@@ -11,7 +11,7 @@ import { AZURE_TECHNIQUES } from '../../src/techniques/azure/index.js'
 const SRC = join(import.meta.dirname, '../../src/techniques/azure')
 const CASES = join(import.meta.dirname, '../cases/techniques/azure')
 /** Files in src/techniques/azure that are infrastructure, not techniques. */
-const INFRASTRUCTURE = new Set(['index.ts', 'context.ts', 'shared.ts', 'derive-azure.ts'])
+const INFRASTRUCTURE = new Set(['index.ts', 'context.ts', 'shared.ts', 'derive-azure.ts', 'role-holdings.ts'])
 
 describe('AZURE_TECHNIQUES', () => {
   it('has unique ids of the form azure/<file name>, one per technique file', () => {

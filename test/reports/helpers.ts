@@ -56,6 +56,7 @@ export function stubEngine(tables: { inbound?: Record<string, { id: string; name
     chokePoints: async () => ({ pathsConsidered: 0, chokePoints: [], truncated: false }),
     minCut: async () => ({}) as never,
     privesc: async () => ({ admins: [], findings: [], truncated: false }) as never,
+    roleHolders: async (q) => ({ role: q.role, roles: [], scope: null, holders: [], total: 0, truncated: false }),
     close: async () => {},
   }
 }

@@ -20,6 +20,7 @@ import type { RoleAssignmentInput, RoleDefinitionInput } from './arm.js'
 import { toRoleAssignment, toRoleDefinition } from './arm.js'
 import { AzureCollector } from './collect.js'
 import type { AppInput, GroupInput, ServicePrincipalInput, UserInput } from './entra.js'
+import type { FederatedCredentialInput } from './entra.js'
 import { directoryObjectIds, toApp, toFederatedCredential, toGroup, toServicePrincipal, toUser } from './entra.js'
 
 /** One parsed JSON file. */
@@ -142,11 +143,12 @@ export function transformAzCli(x: AzCliExport, options: { tenantId?: string } = 
   owned(x.appOwners, (k, ids) => c.addAppOwners(k, ids), 'app')
   owned(x.spOwners, (k, ids) => c.addServicePrincipalOwners(k, ids), 'service principal')
   for (const f of x.federatedCredentials) {
-    const fics = eachChecked<{ id: string; name?: string | null; issuer: string; subject?: string | null; audiences?: string[] | null }>(
-      f,
-      GRAPH_SCHEMAS.federatedIdentityCredential,
+    const fics = eachChecked<FederatedCredentialInput>(f, GRAPH_SCHEMAS.federatedIdentityCredential)
+    const { base } = itemsOf(f)
+    c.addAppFederatedCredentials(
+      f.key.toLowerCase(),
+      fics.map((fic, i) => toFederatedCredential(fic, (path, message) => c.warn(`${f.file} ${base}[${i}]${path}`, message))),
     )
-    c.addAppFederatedCredentials(f.key.toLowerCase(), fics.map(toFederatedCredential))
   }
 
   const ra = x.files.roleAssignments

@@ -302,7 +302,7 @@ function addRecord(c: AzureCollector, rec: LocatedRecord): void {
     }
     case 'AZFederatedIdentityCredential': {
       const f = check('AZFederatedIdentityCredential', rec)
-      const creds: AzCredential[] = f.fics.map((x) => toFederatedCredential(x.fic))
+      const creds: AzCredential[] = f.fics.map((x, i) => toFederatedCredential(x.fic, (path, message) => c.warn(`${where}.fics[${i}].fic${path}`, message)))
       c.addAppFederatedCredentials(lc(f.appId), creds)
       return
     }

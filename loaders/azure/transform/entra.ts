@@ -14,6 +14,7 @@ import type {
   AzUser,
 } from '../../../src/model/index.js'
 import { azureArmId } from '../../../src/model/index.js'
+import { parseClaimsMatchingExpression } from './fic-expression.js'
 
 const lc = (s: string): string => s.toLowerCase()
 
@@ -43,24 +44,58 @@ export function toCredentials(
   return [...(passwords ?? []).map((c) => one(c, 'secret')), ...(keys ?? []).map((c) => one(c, 'certificate'))]
 }
 
-/** A Graph federatedIdentityCredential → AzCredential of type `federated`. */
-export function toFederatedCredential(fic: {
+/** A Graph federatedIdentityCredential as the loaders read it (AzureHound, az, live Graph share the shape). */
+export interface FederatedCredentialInput {
   readonly id: string
   readonly name?: string | null
   readonly issuer: string
   readonly subject?: string | null
   readonly audiences?: readonly string[] | null
-}): AzCredential {
-  return {
+  /** Flexible credentials: `{ value, languageVersion }` instead of `subject`. */
+  readonly claimsMatchingExpression?: { readonly value: string; readonly languageVersion?: number | null } | null
+}
+
+/** Where a loader reports an oddity of one record: a JSON path below the record, and the message. */
+export type ReportProblem = (path: string, message: string) => void
+
+/**
+ * A Graph federatedIdentityCredential → AzCredential of type `federated`.
+ * A flexible credential's expression is read into claim tests; its first
+ * `sub` test becomes `subject`. An expression that cannot be read is
+ * reported (a data problem, not a load failure) and kept with `tests: null`,
+ * so no external identity is linked to it: who satisfies it is unknown.
+ */
+export function toFederatedCredential(fic: FederatedCredentialInput, report: ReportProblem = () => undefined): AzCredential {
+  const base: AzCredential = {
     id: lc(fic.id),
     type: 'federated',
     displayName: fic.name ?? null,
     startDate: null,
     endDate: null,
     issuer: fic.issuer,
-    subject: fic.subject ?? null,
+    subject: fic.subject ? fic.subject : null,
     audiences: fic.audiences ?? [],
   }
+  const flexible = fic.claimsMatchingExpression ?? null
+  if (!flexible) {
+    if (base.subject === null) {
+      report('.subject', `federated credential \`${fic.id}\` has neither a subject nor a claims-matching expression (a flexible credential read through an API version that omits the expression?): it is treated as trusting every subject of its issuer`)
+    }
+    return base
+  }
+  if (base.subject !== null) {
+    // Graph makes the two mutually exclusive; a record with both is inconsistent, and the subject is what a standard credential enforces.
+    report('.claimsMatchingExpression', `federated credential \`${fic.id}\` has both a subject and a claims-matching expression (Entra allows only one): the subject is used`)
+    return base
+  }
+  const languageVersion = flexible.languageVersion ?? null
+  const parsed = parseClaimsMatchingExpression(flexible.value, languageVersion)
+  if ('error' in parsed) {
+    report('.claimsMatchingExpression.value', `federated credential \`${fic.id}\`: claims-matching expression \`${flexible.value}\` not understood: ${parsed.error}; no external identity is linked to it`)
+    return { ...base, claimsMatching: { expression: flexible.value, languageVersion, tests: null } }
+  }
+  const sub = parsed.tests.find((t) => t.claim === 'sub')
+  return { ...base, subject: sub ? sub.value : null, claimsMatching: { expression: flexible.value, languageVersion, tests: parsed.tests } }
 }
 
 /** Graph user fields read. */

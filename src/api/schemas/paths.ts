@@ -3,7 +3,7 @@
  * Response schemas of the path queries, mirroring src/paths/types.ts.
  */
 import { Type } from 'typebox'
-import { AccessLevelSchema, ClassificationSchema, EdgeRefSchema, HopSchema, NodeKindSchema, PathSchema } from './common.js'
+import { AccessLevelSchema, ClassificationSchema, ConditionSchema, EdgeRefSchema, EvidenceSchema, HopSchema, NodeKindSchema, PathSchema, ProviderSchema } from './common.js'
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 
@@ -86,5 +86,39 @@ export const MinCutResultSchema = Type.Object({
 export const PrivescResultSchema = Type.Object({
   admins: Type.Array(Type.String()),
   findings: Type.Array(Type.Object({ principal: Type.String(), target: Type.String(), cost: Type.Number(), hops: Type.Array(HopSchema) })),
+  truncated: Type.Boolean(),
+})
+
+const RoleHoldingStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('eligible')], { description: 'in force, or eligible (PIM: must be activated first)' })
+
+export const RoleHoldersResultSchema = Type.Object({
+  role: Type.String(),
+  roles: Type.Array(
+    Type.Object({ id: Type.String(), kind: NodeKindSchema, name: Type.String(), provider: ProviderSchema, account: nullable(Type.String()), roleId: nullable(Type.String()) }),
+  ),
+  scope: nullable(Type.Array(Type.String())),
+  holders: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: NodeKindSchema,
+      name: Type.String(),
+      status: RoleHoldingStatusSchema,
+      holdings: Type.Array(
+        Type.Object({
+          role: Type.String(),
+          roleName: Type.String(),
+          status: RoleHoldingStatusSchema,
+          scope: nullable(Type.String()),
+          assignee: Type.String(),
+          via: Type.Array(Type.String()),
+          evidence: EvidenceSchema,
+          membership: Type.Array(HopSchema),
+          conditions: Type.Array(ConditionSchema),
+          isConditional: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+  total: Type.Integer(),
   truncated: Type.Boolean(),
 })

@@ -23,11 +23,13 @@ export type GraphCapability =
   | 'pim-groups' // create PIM-for-Groups assignments (role-assignable groups included)
   | 'federated-domain' // add a federated domain, then sign in as an existing Global Administrator
   | 'conditional-access' // rewrite Conditional Access (weaken MFA, lock out)
-  | 'intune-scripts' // run scripts on managed devices
+  | 'intune-scripts' // create and assign PowerShell scripts that Intune runs on managed Windows devices
+  | 'intune-apps' // create and assign Win32 apps whose install command Intune runs on managed Windows devices
 
 /** One dangerous Graph application permission. */
 export interface GraphPermissionSpec {
-  readonly id: string
+  /** The app role id; null when not recorded here (the permission is then recognised by its value only, i.e. when the Graph SP's appRoles were collected). */
+  readonly id: string | null
   readonly value: string
   readonly capability: GraphCapability
   /** True when holding it alone amounts to control of the tenant. */
@@ -56,10 +58,20 @@ export const GRAPH_PERMISSIONS: readonly GraphPermissionSpec[] = [
   { id: '618b6020-bca8-4de6-99f6-ef445fa4d857', value: 'PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup', capability: 'pim-groups', isTenantTakeover: false, bloodhound: null },
   { id: '7e05723c-0bb0-42da-be95-ae9f08a6e53c', value: 'Domain.ReadWrite.All', capability: 'federated-domain', isTenantTakeover: true, bloodhound: null },
   { id: '01c0a623-fc9b-48e9-b794-0756f8e8f067', value: 'Policy.ReadWrite.ConditionalAccess', capability: 'conditional-access', isTenantTakeover: false, bloodhound: null },
+  // Intune: creating a deviceManagementScript and assigning it takes DeviceManagementScripts.ReadWrite.All or
+  // DeviceManagementConfiguration.ReadWrite.All (Graph "Create deviceManagementScript" / "assign action");
+  // a Win32 app (mobileApps create, content upload, assign) takes DeviceManagementApps.ReadWrite.All.
+  // DeviceManagementManagedDevices.PrivilegedOperations.All (wipe, retire, passcode reset) and
+  // DeviceManagementManagedDevices.ReadWrite.All (device properties, assignments of existing scripts)
+  // author no code, so they are not here.
+  // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementscript-create?view=graph-rest-beta
+  // https://learn.microsoft.com/graph/api/intune-apps-win32lobapp-create?view=graph-rest-beta
   { id: '9241abd9-d0e6-425a-bd4f-47ba86e767a4', value: 'DeviceManagementConfiguration.ReadWrite.All', capability: 'intune-scripts', isTenantTakeover: false, bloodhound: null },
+  { id: null, value: 'DeviceManagementScripts.ReadWrite.All', capability: 'intune-scripts', isTenantTakeover: false, bloodhound: null },
+  { id: '78145de6-330d-4800-a6ce-494ff2d33d07', value: 'DeviceManagementApps.ReadWrite.All', capability: 'intune-apps', isTenantTakeover: false, bloodhound: null },
 ]
 
-const BY_ID = new Map(GRAPH_PERMISSIONS.map((p) => [p.id, p]))
+const BY_ID = new Map(GRAPH_PERMISSIONS.flatMap((p) => (p.id ? [[p.id, p] as const] : [])))
 const BY_VALUE = new Map(GRAPH_PERMISSIONS.map((p) => [p.value.toLowerCase(), p]))
 
 /** Look a Graph permission up by app role id or, failing that, by value (`RoleManagement.ReadWrite.Directory`). */

@@ -13,6 +13,7 @@ import { simulateCommand } from './simulate.js'
 import { pathCommand } from './path.js'
 import { blastRadiusCommand } from './blast-radius.js'
 import { whoCanCommand } from './who-can.js'
+import { whoHoldsCommand } from './who-holds.js'
 import { chokePointsCommand } from './choke-points.js'
 import { privescCommand } from './privesc.js'
 import { serveCommand } from './serve.js'
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
   pathCommand,
   blastRadiusCommand,
   whoCanCommand,
+  whoHoldsCommand,
   chokePointsCommand,
   privescCommand,
   serveCommand,

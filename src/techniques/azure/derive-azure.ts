@@ -2,7 +2,7 @@
  * @module techniques/azure/derive-azure
  * The Azure provider deriver: every Entra and ARM object as a node, the
  * structural edges (containment, credentials), then every Azure technique
- * over one detection context. Pure.
+ * over one detection context, then the descriptive role holdings. Pure.
  */
 import type { AzureInventory, DataIssue, Evidence, GraphEdge, GraphNode, Inventory, NonEmpty } from '../../model/index.js'
 import { azureArmId, azureObjectId, makeEdge, makeNode } from '../../model/index.js'
@@ -12,6 +12,7 @@ import { makeExternalIdentityNode } from '../external/index.js'
 import type { AzureTechniqueContext } from './context.js'
 import { buildAzureTechniqueContext, isManagedIdentity } from './context.js'
 import { AZURE_TECHNIQUES } from './index.js'
+import { deriveRoleHoldings } from './role-holdings.js'
 
 /** Structural evidence: a fact read from the inventory. */
 function fact(policy: string, note: string): NonEmpty<Evidence> {
@@ -96,12 +97,13 @@ function structure(azure: AzureInventory, options: DeriveOptions, tenantId: stri
   for (const { ownerNode, credentials, ownerName } of credentialOwners) {
     for (const c of credentials) {
       const cid = azureObjectId(c.id)
-      add(makeNode({ id: cid, kind: 'AZCredential', name: c.displayName ?? `${c.type} of ${ownerName}`, properties: { credentialType: c.type, keyId: c.id.toLowerCase(), owner: ownerNode, startDate: c.startDate, endDate: c.endDate, issuer: c.issuer, subject: c.subject } }))
+      add(makeNode({ id: cid, kind: 'AZCredential', name: c.displayName ?? `${c.type} of ${ownerName}`, properties: { credentialType: c.type, keyId: c.id.toLowerCase(), owner: ownerNode, startDate: c.startDate, endDate: c.endDate, issuer: c.issuer, subject: c.subject, claimsMatchingExpression: c.claimsMatching?.expression ?? null } }))
       const evidence: NonEmpty<Evidence> = c.type === 'federated'
-        ? [{ type: 'federated-credential', policy: c.id.toLowerCase(), policyName: c.displayName, action: c.subject, resource: c.issuer, note: `federated credential of ${ownerName}` }]
+        ? [{ type: 'federated-credential', policy: c.id.toLowerCase(), policyName: c.displayName, action: c.claimsMatching?.expression ?? c.subject, resource: c.issuer, note: `${c.claimsMatching ? 'flexible ' : ''}federated credential of ${ownerName}` }]
         : fact(c.id.toLowerCase(), `${c.type} of ${ownerName}`)
       edges.push(makeEdge({ from: cid, to: ownerNode, kind: 'AuthenticatesAs', evidence }))
-      if (c.type === 'federated' && c.issuer) add(makeExternalIdentityNode(c.issuer, c.subject))
+      // A flexible credential whose expression could not be read trusts someone we cannot name: no identity node.
+      if (c.type === 'federated' && c.issuer && c.claimsMatching?.tests !== null) add(makeExternalIdentityNode(c.issuer, c.subject))
     }
   }
   // Managed identities the resources name but the SP list lacks.
@@ -185,6 +187,10 @@ export function deriveAzure(inventory: Inventory, options: DeriveOptions): Deriv
       issues.push({ severity: 'error', where: technique.id, message: `technique failed: ${error instanceof Error ? error.message : String(error)}` })
     }
   }
+  // Who holds which role: descriptive nodes and edges that path queries do not follow.
+  const holdings = deriveRoleHoldings(ctx)
+  for (const n of holdings.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n)
+  for (const e of holdings.edges) mergeInto(edges, e)
   for (const a of azure.directoryRoleAssignments) {
     if (parseDirectoryScope(a.directoryScopeId).kind === 'administrativeUnit') {
       issues.push({ severity: 'warning', where: a.id, message: `directory role assignment \`${a.id}\` is scoped to an administrative unit; AU membership is not collected, so it yields no edge` })

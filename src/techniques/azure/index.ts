@@ -2,15 +2,18 @@
  * @module techniques/azure
  * The Azure / Entra technique table and the Azure provider deriver.
  *
- * BloodHound's AZHasRole (principal → directory role node) has no edge and no
- * role node here, on purpose. A role holding is not a step an attacker takes:
- * what matters is what the role lets its holder do to whom, so each technique
- * below turns a holding into the edges it enables (principal → tenant, → user,
- * → group, → app, → device) and carries the role assignment itself (its id,
- * role name, directory scope, PIM status) as `entra-role-assignment` evidence
- * on every such edge. A role node would add a hop whose only outgoing edges
- * are these same capabilities, and would lump tenant-wide, object-scoped,
- * AU-scoped and eligible holdings together.
+ * BloodHound's AZHasRole is not an attack step here. A role holding is not a
+ * step an attacker takes: what matters is what the role lets its holder do
+ * to whom, so each technique below turns a holding into the edges it enables
+ * (principal → tenant, → user, → group, → app, → device) and carries the role
+ * assignment itself (its id, role name, directory scope, PIM status) as
+ * `entra-role-assignment` evidence on every such edge. A traversable role
+ * node would add a hop whose only outgoing edges are these same capabilities,
+ * and would lump tenant-wide, object-scoped, AU-scoped and eligible holdings
+ * together. "Who holds role X" is still answered: ./role-holdings.ts records
+ * every assignment (roles no technique uses included) as a non-traversable
+ * HasRole / EligibleForRole edge to an AZRole node, one evidence item per
+ * assignment, which `roleHolders` in src/paths reads and path search ignores.
  */
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
@@ -40,6 +43,7 @@ import { mgAddOwner } from './mg-add-owner.js'
 import { mgAddSecret } from './mg-add-secret.js'
 import { mgGrantAppRoles } from './mg-grant-app-roles.js'
 import { mgGrantRole } from './mg-grant-role.js'
+import { mgIntuneExecute } from './mg-intune-execute.js'
 import { mgTierZeroPermission } from './mg-tier-zero-permission.js'
 import { owner } from './owner.js'
 import { owns } from './owns.js'
@@ -79,6 +83,7 @@ export const AZURE_TECHNIQUES: readonly Technique<AzureTechniqueContext>[] = [
   mgAddSecret,
   mgAddOwner,
   mgAddMember,
+  mgIntuneExecute,
   // Azure RBAC
   owner,
   userAccessAdministrator,

@@ -3,17 +3,11 @@
  * Intune Administrators run PowerShell scripts on Intune-managed Windows
  * devices (BloodHound AZExecuteCommand).
  */
-import type { AzDevice } from '../../model/index.js'
 import { ENTRA_ROLE_IDS } from '../../azure/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
 import { objectNode } from './context.js'
-import { directoryRoleHolders, entraEvidence, techniqueEdge } from './shared.js'
-
-/** True for a Windows device: Intune platform scripts run on Windows only. */
-function isWindows(d: AzDevice): boolean {
-  return (d.operatingSystem ?? '').toLowerCase().includes('windows')
-}
+import { directoryRoleHolders, entraEvidence, techniqueEdge, windowsDevices } from './shared.js'
 
 /** AZ-E15: run code on managed Windows devices. */
 export const intuneExecuteCommand: Technique<AzureTechniqueContext> = {
@@ -41,7 +35,7 @@ export const intuneExecuteCommand: Technique<AzureTechniqueContext> = {
     ],
   },
   *detect(ctx) {
-    const windows = (ctx.inventory.devices ?? []).filter(isWindows)
+    const windows = windowsDevices(ctx)
     if (windows.length === 0) return
     for (const h of directoryRoleHolders(ctx, [ENTRA_ROLE_IDS.intuneAdministrator])) {
       for (const d of windows) {

@@ -4,7 +4,7 @@
  * role, which ARM assignments grant an operation and to whom (deny
  * assignments applied), resources under a scope, and evidence builders.
  */
-import type { AzAppRoleAssignment, AzDirectoryRoleAssignment, AzResource, AzRoleAssignment, ConditionRef, EdgeInput, Evidence, NonEmpty } from '../../model/index.js'
+import type { AzAppRoleAssignment, AzDevice, AzDirectoryRoleAssignment, AzResource, AzRoleAssignment, ConditionRef, EdgeInput, Evidence, NonEmpty } from '../../model/index.js'
 import { azureArmId } from '../../model/index.js'
 import type { ActionPlane, DirectoryScope, GraphCapability, GraphPermissionSpec, RbacGrant } from '../../azure/index.js'
 import { entraRoleName, findGraphPermission, normaliseScope, parseDirectoryScope, pimActivationCondition } from '../../azure/index.js'
@@ -182,6 +182,15 @@ export function* detectArmCompute(
       }
     }
   }
+}
+
+/**
+ * The Windows devices of the inventory: Intune platform scripts, remediations
+ * and Win32 apps run on Windows only (operatingSystem containing "windows",
+ * any case). Whether a device is Intune-enrolled is not in the device record.
+ */
+export function windowsDevices(ctx: AzureTechniqueContext): AzDevice[] {
+  return (ctx.inventory.devices ?? []).filter((d) => (d.operatingSystem ?? '').toLowerCase().includes('windows'))
 }
 
 /** Microsoft's own tenant: first-party service principals refuse new credentials. */

@@ -83,7 +83,14 @@ describe.skipIf(tls === null)('live collection (fake Graph + ARM + token endpoin
     expect(a.apps[0]?.credentials.map((c) => [c.type, c.subject])).toEqual([
       ['secret', null],
       ['federated', 'repo:fake/app:pull_request'],
+      ['federated', 'repo:fake/*:ref:refs/heads/main'],
     ])
+    // The flexible credential's expression is kept with its parsed test.
+    expect(a.apps[0]?.credentials[2]?.claimsMatching).toEqual({
+      expression: "claims['sub'] matches 'repo:fake/*:ref:refs/heads/main'",
+      languageVersion: 1,
+      tests: [{ claim: 'sub', operator: 'matches', value: 'repo:fake/*:ref:refs/heads/main' }],
+    })
     expect(a.appRoleAssignments).toEqual([
       { id: 'ara-id-mixed-case-1', principalId: FAKE.spApp, resourceId: FAKE.spGraph, appRoleId: FAKE.roleManagementReadWrite, appRoleValue: 'RoleManagement.ReadWrite.Directory' },
     ])
