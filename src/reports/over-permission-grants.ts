@@ -102,11 +102,21 @@ function categorise(grant: AllowedActionGrant, input: ReportInput): Map<Category
   return out
 }
 
-function categoryFindings(principal: string, name: string, grants: readonly AllowedActionGrant[], authorizer: AwsAuthorizer, input: ReportInput): Finding[] {
+/** Categories by grant action list: shared managed policies give thousands of principals the same lists. */
+type CategoryCache = Map<string, ReadonlyMap<Category, readonly string[]>>
+
+function categoriseOnce(grant: AllowedActionGrant, input: ReportInput, cache: CategoryCache): ReadonlyMap<Category, readonly string[]> {
+  const key = `${grant.isNotAction ? '!' : ''}${grant.actions.join('\u0000')}`
+  let categories = cache.get(key)
+  if (categories === undefined) cache.set(key, (categories = categorise(grant, input)))
+  return categories
+}
+
+function categoryFindings(principal: string, name: string, grants: readonly AllowedActionGrant[], authorizer: AwsAuthorizer, input: ReportInput, cache: CategoryCache): Finding[] {
   const allowed = new Map<Category, { actions: Set<string>; evidence: Evidence[] }>()
   const decided = new Map<string, boolean>()
   for (const grant of grants.filter(isUnscoped)) {
-    for (const [category, actions] of categorise(grant, input)) {
+    for (const [category, actions] of categoriseOnce(grant, input, cache)) {
       for (const action of actions) {
         let ok = decided.get(action)
         if (ok === undefined) {
@@ -147,12 +157,13 @@ export function awsGrantFindings(input: ReportInput): Finding[] {
   const authorizer = compileAuthorizer(aws, input.catalog ? { catalog: input.catalog } : {})
   const tierZero = new Set(input.nodes.filter((n) => n.isTierZero).map((n) => n.id))
   const findings: Finding[] = []
+  const categories: CategoryCache = new Map()
   const principals = [...aws.users.map((u) => ({ arn: u.arn, name: u.name })), ...aws.roles.filter((r) => !r.isServiceLinked).map((r) => ({ arn: r.arn, name: r.name }))]
   for (const { arn, name } of principals) {
     // Admins are reported once as admin-equivalent; their wildcards are the point of them.
     if (tierZero.has(arn)) continue
     const grants = authorizer.allowedActions(arn).filter((g) => g.evidence.policyType === 'identity')
-    findings.push(...wildcardFindings(arn, name, grants), ...categoryFindings(arn, name, grants, authorizer, input))
+    findings.push(...wildcardFindings(arn, name, grants), ...categoryFindings(arn, name, grants, authorizer, input, categories))
   }
   return findings
 }
