@@ -33,8 +33,13 @@ export interface CloudsplainingComparison {
   readonly crownpathMs: number
   /** cloudsplaining time / crownpath time (> 1 means crownpath is faster). */
   readonly ratio: number | null
+  /** When cloudsplaining was stopped at the time limit: the ratio is at least this. */
+  readonly ratioAtLeast?: number
   readonly note: string
 }
+
+/** How long cloudsplaining may run before it is stopped (the ratio then becomes a lower bound). */
+const CLOUDSPLAINING_TIMEOUT_MS = 1_800_000
 
 /** The venv's `cloudsplaining` executable, installing it when missing; null when it cannot be installed. */
 export function ensureCloudsplaining(): string | null {
@@ -99,8 +104,12 @@ export async function compareWithCloudsplaining(options: { scale: ScaleName; see
     if (!bin) return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, note: 'cloudsplaining could not be installed from PyPI' }
     mkdirSync(join(dir, 'cs-out'), { recursive: true })
     const csStart = performance.now()
-    const run = spawnSync(bin, ['scan', '--input-file', file, '--output', join(dir, 'cs-out'), '--skip-open-report'], { encoding: 'utf8', timeout: 1_800_000 })
+    const run = spawnSync(bin, ['scan', '--input-file', file, '--output', join(dir, 'cs-out'), '--skip-open-report'], { encoding: 'utf8', timeout: CLOUDSPLAINING_TIMEOUT_MS })
     const cloudsplainingMs = Math.round(performance.now() - csStart)
+    // Stopped at the limit: the ratio is a lower bound, still measured in this run.
+    if (run.status === null && run.signal !== null && cloudsplainingMs >= CLOUDSPLAINING_TIMEOUT_MS) {
+      return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, ratioAtLeast: Math.round((cloudsplainingMs / crownpathMs) * 100) / 100, note: `cloudsplaining ${CLOUDSPLAINING_VERSION} scan did not finish within ${CLOUDSPLAINING_TIMEOUT_MS / 60_000} min (stopped); crownpath load + derive + over-permission report on the same file took ${crownpathMs} ms` }
+    }
     if (run.status !== 0) return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, note: `cloudsplaining failed: ${(run.stderr || run.stdout).slice(-300)}` }
     return { file, principals, policies, cloudsplainingMs, crownpathMs, ratio: Math.round((cloudsplainingMs / crownpathMs) * 100) / 100, note: `cloudsplaining ${CLOUDSPLAINING_VERSION} scan vs crownpath load + derive + over-permission report, same file` }
   } finally {

@@ -94,7 +94,10 @@ async function main(): Promise<void> {
   if (neo.length > 0) out.push('', table(['scale', 'neo4j write ms', 'rows/s', 'privesc ms', 'queries (median ms)'], neo.map((n) => [n.scale, n.writeMs, n.writeRowsPerSecond, n.privescMs, n.latencies.map((l) => `${l.query} ${l.medianMs}`).join('; ')])))
   out.push('', `policy evaluation: ${policy.decisionsPerSecond.toLocaleString('en-US')} decisions/s per core (${policy.decisions.toLocaleString('en-US')} decisions over ${policy.principals} principals, ${policy.statements} statements)`)
   if (api) out.push(`API: ${api.route} ${api.requestsPerSecond} req/s, p99 ${api.p99Ms} ms over ${api.durationSeconds} s (${api.connections} connections, loopback)`)
-  if (compare) out.push(`Cloudsplaining: ${compare.cloudsplainingMs ?? '—'} ms vs crownpath ${compare.crownpathMs} ms on ${compare.principals} principals / ${compare.policies} managed policies → ratio ${compare.ratio ?? '—'} (${compare.note})`)
+  if (compare) {
+    const ratio = compare.ratio ?? (compare.ratioAtLeast !== undefined ? `≥ ${compare.ratioAtLeast}` : '—')
+    out.push(`Cloudsplaining: ${compare.cloudsplainingMs ?? '—'} ms vs crownpath ${compare.crownpathMs} ms on ${compare.principals} principals / ${compare.policies} managed policies → ratio ${ratio} (${compare.note})`)
+  }
   process.stdout.write(`${out.join('\n')}\n`)
 
   mkdirSync(values.out, { recursive: true })
