@@ -12,6 +12,7 @@ import type { GraphEdge, Inventory } from '../../../src/model/index.js'
 import { compileClassifier, emptyInventory, externalIdentityId } from '../../../src/model/index.js'
 import { deriveGraph } from '../../../src/techniques/index.js'
 import { buildAwsInventory } from '../../helpers/aws-builders.js'
+import { reachable } from '../../helpers/graph-walk.js'
 
 const T = 'aaaaaaaa-0000-4000-8000-000000000001'
 const APP_ID = 'c1000000-0000-4000-8000-000000000022'
@@ -49,19 +50,6 @@ function azureFrom(fics: unknown[]): Inventory['azure'] {
 
 function derive(inventory: Partial<Inventory>): ReturnType<typeof deriveGraph> {
   return deriveGraph({ ...emptyInventory(), ...inventory }, { classifier: compileClassifier(), now: new Date('2026-11-27T00:00:00Z') })
-}
-
-function reachable(edges: readonly GraphEdge[], from: string): Set<string> {
-  const seen = new Set([from])
-  const queue = [from]
-  while (queue.length > 0) {
-    const cur = queue.shift() as string
-    for (const e of edges) if (e.from === cur && !seen.has(e.to)) {
-      seen.add(e.to)
-      queue.push(e.to)
-    }
-  }
-  return seen
 }
 
 const flexible = (id: string, value: string): Record<string, unknown> => ({ id, name: id, issuer: GH, subject: null, audiences: ['api://AzureADTokenExchange'], claimsMatchingExpression: { value, languageVersion: 1 } })

@@ -10,6 +10,7 @@ import type { GraphEdge } from '../../../src/model/index.js'
 import { compileClassifier, emptyInventory, externalIdentityId } from '../../../src/model/index.js'
 import { deriveGraph } from '../../../src/techniques/index.js'
 import { buildAwsInventory } from '../../helpers/aws-builders.js'
+import { reachable } from '../../helpers/graph-walk.js'
 import { azureInventory } from '../../helpers/azure-builders.js'
 
 const GH = 'https://token.actions.githubusercontent.com'
@@ -17,19 +18,6 @@ const SUBJECT = 'repo:acme/ml-pipeline:ref:refs/heads/main'
 const RG = '/subscriptions/11111111-0000-0000-0000-000000000001/resourceGroups/rg-ml'
 const ST = `${RG}/providers/Microsoft.Storage/storageAccounts/stmodels`
 const PROVIDER = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com'
-
-function reachable(edges: readonly GraphEdge[], from: string): Set<string> {
-  const seen = new Set([from])
-  const queue = [from]
-  while (queue.length > 0) {
-    const cur = queue.shift() as string
-    for (const e of edges) if (e.from === cur && !seen.has(e.to)) {
-      seen.add(e.to)
-      queue.push(e.to)
-    }
-  }
-  return seen
-}
 
 describe('cross-cloud external identity', () => {
   const aws = buildAwsInventory({
