@@ -104,14 +104,14 @@ export function edgeId(from: string, kind: EdgeKind, technique: string | null, t
   return `${from}|${kind}|${technique ?? '-'}|${to}`
 }
 
-/**
- * Build an edge. The cost defaults to the kind's default; unresolved conditions
- * make the edge conditional and add {@link CONDITIONAL_COST_PENALTY}.
- */
 /** Shared empty lists: most of a large graph's edges have neither, and one array each adds up. */
 const NO_CONDITIONS: readonly ConditionRef[] = Object.freeze([])
 const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])
 
+/**
+ * Build an edge. The cost defaults to the kind's default; unresolved conditions
+ * make the edge conditional and add {@link CONDITIONAL_COST_PENALTY}.
+ */
 export function makeEdge(input: EdgeInput): GraphEdge {
   if (input.evidence.length === 0) {
     // The type already forbids this; the check keeps untyped callers (JSON, JS) honest.
