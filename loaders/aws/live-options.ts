@@ -1,7 +1,7 @@
 /**
  * @module loaders/aws/live-options
  * The SDK-free part of live AWS collection: its options, the service list and
- * the bounded-concurrency helper. Kept apart from live.ts so that importing
+ * the bounded-concurrency helper (re-exported from loaders/shared). Kept apart from live.ts so that importing
  * the AWS loaders (every CLI call, every ingest) does not load @aws-sdk/*:
  * live.ts is imported on demand (see collectAwsLive in index.ts).
  */
@@ -43,16 +43,5 @@ export const LIVE_SERVICES = ['organizations', 's3', 'lambda', 'ec2', 'kms', 'se
 /** One collectable service. */
 export type LiveService = (typeof LIVE_SERVICES)[number]
 
-/** Run `fn` over `items` with at most `limit` calls in flight, keeping input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index]!, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
-  return results
-}
+/** The bounded-concurrency helper, shared with the Azure live collector. */
+export { mapWithConcurrency } from '../shared/index.js'

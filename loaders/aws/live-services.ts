@@ -32,8 +32,8 @@ import { type LambdaClient, GetPolicyCommand } from '@aws-sdk/client-lambda'
 import type { CrownpathResource } from './schemas/resources.js'
 import { mapWithConcurrency } from './live-options.js'
 
-/** Is this SDK error the "no such sub-resource" answer (no policy attached)? */
-function isAbsent(error: unknown, names: readonly string[]): boolean {
+/** Is this SDK error the "no such sub-resource" answer (no policy, no tags)? */
+export function isAbsent(error: unknown, names: readonly string[]): boolean {
   return names.includes((error as { name?: string })?.name ?? '')
 }
 
@@ -50,7 +50,7 @@ function resource(arn: string, type: string, name: string, fields: Partial<Pick<
 export type OnTagsFailed = (error: unknown) => void
 
 /** `[{ Key, Value }]` → `{ key: value }`. */
-function tagRecord(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
+export function tagRecord(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
   return Object.fromEntries((tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? '']))
 }
 

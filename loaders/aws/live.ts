@@ -40,7 +40,7 @@ import type { AccessKeyEntry } from './schemas/access-keys.js'
 import { assembleAwsInventory, type AwsInputs } from './transform/assemble.js'
 import { transformCredentialReport, type CredentialReportRow } from './transform/credential-report.js'
 import { transformCrownpathResources, transformEc2Instances, transformLambdaFunctions } from './transform/resource-policies.js'
-import { collectAgents, collectQueues, collectRepositories, collectSageMaker, collectTopics, readFunctionPolicy } from './live-services.js'
+import { collectAgents, collectQueues, collectRepositories, collectSageMaker, collectTopics, isAbsent, readFunctionPolicy, tagRecord } from './live-services.js'
 import { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
 
 export { LIVE_SERVICES, mapWithConcurrency, type AwsLiveOptions, type LiveCredentials, type LiveService } from './live-options.js'
@@ -343,11 +343,6 @@ async function collectOrganization(client: OrganizationsClient, issues: DataIssu
   return toPlain({ Organization: organization, Roots: roots, OrganizationalUnits: units, Accounts: accounts, Policies: policies }) as OrgFile
 }
 
-/** Is this SDK error the "no such sub-resource" answer (no policy, no tags)? */
-function isAbsent(error: unknown, names: readonly string[]): boolean {
-  return names.includes(describeError(error).name)
-}
-
 async function collectBuckets(s3: S3Client, accountId: string, concurrency: number): Promise<CrownpathResource[]> {
   const listed = await s3.send(new ListBucketsCommand({}))
   const buckets = (listed.Buckets ?? []).filter((b) => b.Name)
@@ -361,8 +356,7 @@ async function collectBuckets(s3: S3Client, accountId: string, concurrency: numb
     }
     let tags: Record<string, string> = {}
     try {
-      const tagSet = (await s3.send(new GetBucketTaggingCommand({ Bucket: name }))).TagSet ?? []
-      tags = Object.fromEntries(tagSet.map((t) => [t.Key!, t.Value ?? '']))
+      tags = tagRecord((await s3.send(new GetBucketTaggingCommand({ Bucket: name }))).TagSet)
     } catch (error) {
       if (!isAbsent(error, ['NoSuchTagSet', 'NoSuchTagSetError'])) throw error
     }
@@ -392,8 +386,7 @@ async function collectSecrets(client: SecretsManagerClient, concurrency: number)
     async (secret) => {
       // Only the resource policy: the secret value is never requested.
       const policy = (await client.send(new GetResourcePolicyCommand({ SecretId: secret.ARN! }))).ResourcePolicy ?? null
-      const tags = Object.fromEntries((secret.Tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? '']))
-      return { arn: secret.ARN!, type: 'secretsmanager:secret', name: secret.Name ?? secret.ARN!, tags, policy, runsAs: [], properties: {} }
+      return { arn: secret.ARN!, type: 'secretsmanager:secret', name: secret.Name ?? secret.ARN!, tags: tagRecord(secret.Tags), policy, runsAs: [], properties: {} }
     },
   )
 }

@@ -13,11 +13,12 @@ import type { TokenCredential } from '@azure/identity'
 import { ClientSecretCredential, DefaultAzureCredential, WorkloadIdentityCredential } from '@azure/identity'
 import type { DataIssue, InventoryPart } from '../../src/model/index.js'
 import { AZURE_RESOURCE_TYPES, CrownpathError, azureArmId, checkShape } from '../../src/model/index.js'
+import { mapWithConcurrency } from '../shared/index.js'
 import { GRAPH_SCHEMAS, ResourceSchema } from './schema.js'
 import type { ArmResourceInput } from './transform/arm.js'
-import { normaliseScope, toResource, toRoleAssignment, toRoleDefinition } from './transform/arm.js'
+import { normaliseScope, stringTags, toRoleAssignment, toRoleDefinition } from './transform/arm.js'
 import { roleAssignmentInput, roleDefinitionInput } from './transform/az-cli.js'
-import { AzureCollector, userAssignedIdentityResource } from './transform/collect.js'
+import { AzureCollector } from './transform/collect.js'
 import type {
   AppInput,
   DirectoryRoleDefinitionInput,
@@ -152,20 +153,6 @@ function retryAfterMs(header: string | undefined, attempt: number): number {
   }
   // No header: exponential backoff from 1 s.
   return 1000 * 2 ** attempt
-}
-
-/** Run `fn` over `items` with at most `limit` in flight. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i] as T)
-    }
-  })
-  await Promise.all(workers)
-  return out
 }
 
 /** The HTTP side: tokens, GET with retries, paging. */
@@ -387,7 +374,7 @@ async function collectGraph(c: AzureCollector, g: Lister, limit: number, tenantI
   for (const x of groups) c.addGroup(toGroup(x, tenantId))
   const members = (items: unknown[], api: string) =>
     directoryObjectIds(checked<{ id: string; '@odata.type'?: string | null }>(api, GRAPH_SCHEMAS.directoryObject, items, issues)).ids
-  await mapLimit(groups, limit, async (x) => {
+  await mapWithConcurrency(groups, limit, async (x) => {
     c.addGroupMembers(x.id.toLowerCase(), members(await g('groupMembers', `/groups/${x.id}/members?$select=id&$top=999`), 'graph:groupMembers'))
     c.addGroupOwners(x.id.toLowerCase(), members(await g('groupOwners', `/groups/${x.id}/owners?$select=id`), 'graph:groupOwners'))
   })
@@ -399,7 +386,7 @@ async function collectGraph(c: AzureCollector, g: Lister, limit: number, tenantI
     issues,
   )
   for (const x of apps) c.addApp(toApp(x, tenantId))
-  await mapLimit(apps, limit, async (x) => {
+  await mapWithConcurrency(apps, limit, async (x) => {
     c.addAppOwners(x.id.toLowerCase(), members(await g('applicationOwners', `/applications/${x.id}/owners?$select=id`), 'graph:applicationOwners'))
     const fics = checked<FederatedCredentialInput>(
       'graph:federatedIdentityCredentials',
@@ -423,7 +410,7 @@ async function collectGraph(c: AzureCollector, g: Lister, limit: number, tenantI
     issues,
   )
   for (const x of sps) c.addServicePrincipal(toServicePrincipal(x, tenantId))
-  await mapLimit(sps, limit, async (x) => {
+  await mapWithConcurrency(sps, limit, async (x) => {
     // Managed identities have no owners; skip the call.
     if (x.servicePrincipalType !== 'ManagedIdentity') {
       c.addServicePrincipalOwners(x.id.toLowerCase(), members(await g('servicePrincipalOwners', `/servicePrincipals/${x.id}/owners?$select=id`), 'graph:servicePrincipalOwners'))
@@ -490,7 +477,7 @@ async function collectArm(c: AzureCollector, a: Lister, limit: number, tenantId:
     name: string
     properties?: { displayName?: string | null; tenantId?: string | null; details?: { parent?: { id?: string | null } | null } | null } | null
   }>('arm:managementGroups', GRAPH_SCHEMAS.managementGroup, await a('managementGroups', `/providers/Microsoft.Management/managementGroups?api-version=${API_VERSIONS.managementGroups}`), issues)
-  await mapLimit(mgs, limit, async (mg) => {
+  await mapWithConcurrency(mgs, limit, async (mg) => {
     const parent = mg.properties?.details?.parent?.id
     c.addManagementGroup({
       id: azureArmId(mg.id),
@@ -519,7 +506,7 @@ async function collectArm(c: AzureCollector, a: Lister, limit: number, tenantId:
     await a('subscriptions', `/subscriptions?api-version=${API_VERSIONS.subscriptions}`),
     issues,
   )
-  await mapLimit(subs, limit, async (s) => {
+  await mapWithConcurrency(subs, limit, async (s) => {
     const id = azureArmId(s.id)
     const guid = (s.subscriptionId ?? id.split('/')[2] ?? '').toLowerCase()
     c.addSubscription({ id, subscriptionId: guid, displayName: s.displayName ?? null, tenantId: (s.tenantId ?? tenantId).toLowerCase(), parentId: null })
@@ -580,9 +567,7 @@ async function collectArm(c: AzureCollector, a: Lister, limit: number, tenantId:
 
     for (const rg of (await a('resourceGroups', `${base}/resourcegroups?api-version=${API_VERSIONS.resourceGroups}`)) as { id?: unknown; name?: unknown; tags?: Record<string, unknown> }[]) {
       if (typeof rg.id !== 'string') continue
-      const tags: Record<string, string> = {}
-      for (const [k, v] of Object.entries(rg.tags ?? {})) if (typeof v === 'string') tags[k] = v
-      c.addResourceGroup({ id: azureArmId(rg.id), name: typeof rg.name === 'string' ? rg.name : rg.id, subscriptionId: guid, tags })
+      c.addResourceGroup({ id: azureArmId(rg.id), name: typeof rg.name === 'string' ? rg.name : rg.id, subscriptionId: guid, tags: stringTags(rg.tags) })
     }
     const resources: [string, string, string][] = [
       ['keyVaults', `${base}/providers/Microsoft.KeyVault/vaults?api-version=${API_VERSIONS.keyVault}`, AZURE_RESOURCE_TYPES.AZKeyVault],
@@ -590,34 +575,8 @@ async function collectArm(c: AzureCollector, a: Lister, limit: number, tenantId:
     ]
     for (const [name, path, type] of resources) {
       const items = checked<ArmResourceInput>(`arm:${name}`, ResourceSchema, await a(name, path), issues)
-      for (const r of items) {
-        const converted = toResource(r, type)
-        if (!converted) continue
-        c.addResource(converted.resource)
-        for (const i of converted.identities) {
-          const uami = i.type === 'UserAssigned' && i.resourceId ? userAssignedIdentityResource(i.resourceId, i.principalId) : null
-          if (uami) c.addResource(uami)
-        }
-        const policies = (r.properties?.['accessPolicies'] ?? []) as { objectId?: unknown; applicationId?: unknown; permissions?: Record<string, unknown> }[]
-        if (type === AZURE_RESOURCE_TYPES.AZKeyVault && Array.isArray(policies)) {
-          for (const p of policies) {
-            if (typeof p.objectId !== 'string') continue
-            const list = (k: string) => (Array.isArray(p.permissions?.[k]) ? (p.permissions[k] as unknown[]).filter((x): x is string => typeof x === 'string') : [])
-            const applicationId = typeof p.applicationId === 'string' && p.applicationId !== '' ? p.applicationId.toLowerCase() : null
-            const objectId = p.objectId.toLowerCase()
-            c.addKeyVaultAccessPolicy({
-              id: [converted.resource.id, objectId, ...(applicationId ? [applicationId] : [])].join('#'),
-              keyVaultId: converted.resource.id,
-              objectId,
-              applicationId,
-              keys: list('keys'),
-              secrets: list('secrets'),
-              certificates: list('certificates'),
-              storage: list('storage'),
-            })
-          }
-        }
-      }
+      // Vaults carry their access policies inline; the collector reads them with the resource.
+      items.forEach((r, i) => c.addArmResource(r, type, `live:azure arm:${name} $.value[${i}]`))
     }
   })
 }

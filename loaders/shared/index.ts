@@ -1,9 +1,9 @@
 /**
  * @module loaders/shared
  * What every loader shares: reading JSON and JSON-lines files with a size
- * limit and a fast garbage check. Schema validation is not here: it is pure
- * and lives in src/model (`assertShape`, `findSchemaProblem`). Imports only
- * src/model.
+ * limit and a fast garbage check, and the live collectors' bounded fan-out.
+ * Schema validation is not here: it is pure and lives in src/model
+ * (`assertShape`, `findSchemaProblem`). Imports only src/model.
  */
 export {
   DEFAULT_MAX_INPUT_BYTES,
@@ -21,3 +21,4 @@ export {
   type JsonLine,
   type ReadOptions,
 } from './read-json.js'
+export { mapWithConcurrency } from './concurrency.js'

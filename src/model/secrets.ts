@@ -4,6 +4,7 @@
  * carry secret material are refused wherever they appear.
  */
 import { CrownpathError } from './errors.js'
+import type { DataIssue } from './errors.js'
 
 /**
  * Field names that hold secret material in AWS, Azure and scanner outputs.
@@ -44,4 +45,22 @@ function findSecretField(value: unknown, allowValueField: boolean): string[] | n
     if (found) return (found.push(`.${key}`), found)
   }
   return null
+}
+
+/**
+ * A copy of a tag or property map without the keys whose name marks secret
+ * material (a tag named `password`), each dropped key reported as a warning:
+ * loaders call this where such maps enter the inventory, so a stray tag costs a
+ * warning, not the whole ingest ({@link assertNoSecrets} would refuse it later).
+ */
+export function dropSecretNamedKeys<V>(record: Readonly<Record<string, V>>, owner: string, what: string, issues: DataIssue[]): Record<string, V> {
+  const out: Record<string, V> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (SECRET_FIELD_PATTERN.test(key) && !ALLOWED_FIELDS.has(key.toLowerCase())) {
+      issues.push({ severity: 'warning', where: owner, message: `${what} \`${key}\` dropped: its name marks secret material` })
+      continue
+    }
+    out[key] = value
+  }
+  return out
 }

@@ -41,6 +41,7 @@ import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
 import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
+import { compareStrings } from './algorithms/shortest.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -121,7 +122,7 @@ export class CypherPathEngine implements PathEngine {
         resourceKinds: RESOURCE_KINDS,
       })
       // Sorted in process: the contract is plain code-unit order, whatever the server's collation.
-      return { selector, ids: rows.map((r) => r.id as string).sort(compareCodeUnits), match: 'set' }
+      return { selector, ids: rows.map((r) => r.id as string).sort(compareStrings), match: 'set' }
     }
     const candidates = canonicalNodeRef(parsed.ref)
     const found = new Set((await this.#run('get-nodes', { ids: candidates })).map((r) => (r.n as Row).id as string))
@@ -342,11 +343,6 @@ export class CypherPathEngine implements PathEngine {
   async close(): Promise<void> {
     // The store owns the driver; the engine holds nothing else.
   }
-}
-
-/** Plain code-unit order (the contract's order for ids). */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Principal kinds, for queries/tier-zero-principals.cypher and privesc-findings.cypher. */

@@ -1,7 +1,7 @@
 /**
  * @module test/conformance/graph-store.suite
  * The GraphStore contract as one suite (R6): write, list, resolve, delete,
- * read, readInventory, listNodes, getNode and atomic failure. memory.test.ts
+ * read, readInventory, listNodes, getNode and atomic failure. memory-store.test.ts
  * runs it on the SQLite store, neo4j.test.ts on Neo4j; both must pass the
  * same assertions.
  */
@@ -64,6 +64,7 @@ export function graphStoreSuite(options: GraphStoreSuiteOptions): void {
       const input = sampleSnapshot(50)
       const meta = await store.writeSnapshot(input)
       expect(meta.id).toMatch(SNAPSHOT_ID_PATTERN)
+      expect(meta.id.startsWith('snap-20261127T100000000Z-')).toBe(true)
       expect(meta).toMatchObject({ createdAt: '2026-11-27T10:00:00.000Z', label: 'sample', nodeCount: 51, edgeCount: 49, issueCount: 1 })
       expect(meta.kinds).toEqual({ AWSAccount: 1, AWSRole: 50 })
       const content = await store.readSnapshot(meta.id)
@@ -106,6 +107,7 @@ export function graphStoreSuite(options: GraphStoreSuiteOptions): void {
       expect((await store.resolveSnapshot('20261001')).id).toBe(oldest.id)
       await expectCode(store.resolveSnapshot('snap-202611'), 'CP_ERR_SNAPSHOT_AMBIGUOUS')
       await expectCode(store.resolveSnapshot('snap-2025'), 'CP_ERR_SNAPSHOT_NOT_FOUND')
+      await expectCode(store.resolveSnapshot(''), 'CP_ERR_SNAPSHOT_NOT_FOUND')
     })
 
     test('orders snapshots of the same millisecond by write order', async () => {
@@ -113,6 +115,7 @@ export function graphStoreSuite(options: GraphStoreSuiteOptions): void {
       const at = new Date('2026-11-27T10:00:00.000Z')
       const first = await store.writeSnapshot(sampleSnapshot(1, 'first', at))
       const second = await store.writeSnapshot(sampleSnapshot(1, 'second', at))
+      expect(first.id).not.toBe(second.id)
       expect((await store.listSnapshots()).map((s) => s.id)).toEqual([second.id, first.id])
     })
 
@@ -185,6 +188,8 @@ export function graphStoreSuite(options: GraphStoreSuiteOptions): void {
       const input = sampleSnapshot(2)
       const leaky = makeNode({ id: 'AKIAEXAMPLE', kind: 'AWSAccessKey', name: 'AKIAEXAMPLE', properties: { status: 'Active', SecretAccessKey: 'x' } })
       await expectCode(store.writeSnapshot({ ...input, nodes: [...input.nodes, leaky] }), 'CP_ERR_MODEL_SECRET_FIELD')
+      const inventory = { ...input.inventory, aws: { ...input.inventory.aws, users: [{ arn: 'u', password: 'hunter2' }] } } as unknown as typeof input.inventory
+      await expectCode(store.writeSnapshot({ ...input, inventory }), 'CP_ERR_MODEL_SECRET_FIELD')
       expect(await store.listSnapshots()).toEqual([])
     })
 

@@ -21,12 +21,13 @@ const ROLES = [`arn:aws:iam::${A}:role/app`, `arn:aws:iam::${B}:role/ops`, `arn:
 const PRINCIPALS = [...USERS, ...ROLES]
 const BUCKETS = ['arn:aws:s3:::a-data', 'arn:aws:s3:::b-data']
 
-const ACTIONS = ['sts:AssumeRole', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole', 's3:GetObject', 's3:PutBucketPolicy', 'lambda:InvokeFunction']
-const RESOURCES = [...ROLES, `${BUCKETS[0]}/k`, BUCKETS[1] as string, `arn:aws:lambda:us-east-1:${B}:function:f`, `arn:aws:iam::${A}:role/*`]
+const KEY = `arn:aws:kms:us-east-1:${A}:key/k1`
+const ACTIONS = ['sts:AssumeRole', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole', 's3:GetObject', 's3:PutBucketPolicy', 'lambda:InvokeFunction', 'kms:Decrypt']
+const RESOURCES = [...ROLES, `${BUCKETS[0]}/k`, BUCKETS[1] as string, `arn:aws:lambda:us-east-1:${B}:function:f`, KEY, `arn:aws:iam::${A}:role/*`]
 
 const identityStatement = fc.record({
   Effect: fc.constantFrom('Allow', 'Allow', 'Allow', 'Deny'),
-  Action: fc.subarray(['*', 'sts:AssumeRole', 'iam:*', 'iam:UpdateAssumeRolePolicy', 's3:*', 's3:GetObject', 'lambda:Invoke*'], { minLength: 1, maxLength: 2 }),
+  Action: fc.subarray(['*', 'sts:AssumeRole', 'iam:*', 'iam:UpdateAssumeRolePolicy', 's3:*', 's3:GetObject', 'lambda:Invoke*', 'kms:Decrypt'], { minLength: 1, maxLength: 2 }),
   // `*` often: action-only statements are what the memo keys on.
   Resource: fc.oneof(fc.constant(['*']), fc.subarray(['*', ...RESOURCES, `arn:aws:iam::${B}:role/*`, 'arn:aws:s3:::*/*'], { minLength: 1, maxLength: 2 })),
   Condition: fc.constantFrom(undefined, undefined, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }),
@@ -51,6 +52,8 @@ const inventory = fc
     trusts: fc.array(fc.array(resourceStatement('sts:AssumeRole'), { minLength: 1, maxLength: 2 }), { minLength: ROLES.length, maxLength: ROLES.length }),
     bucketPolicies: fc.array(fc.option(fc.array(resourceStatement('s3:*'), { minLength: 1, maxLength: 2 }), { nil: undefined }), { minLength: 2, maxLength: 2 }),
     functionPolicy: fc.option(fc.array(resourceStatement('lambda:InvokeFunction'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    // A KMS key policy must allow (the evaluator's SERVICE_RULES); without one in the data nobody may.
+    keyPolicy: fc.option(fc.array(resourceStatement('kms:*'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     scp: fc.option(fc.array(identityStatement, { minLength: 1, maxLength: 2 }), { nil: undefined }),
   })
   .map((g): InventorySnippet => ({
@@ -61,6 +64,7 @@ const inventory = fc
       { arn: BUCKETS[0] as string, accountId: A, type: 's3:bucket', ...(g.bucketPolicies[0] ? { policy: { Statement: g.bucketPolicies[0] } } : {}) },
       { arn: BUCKETS[1] as string, accountId: B, type: 's3:bucket', ...(g.bucketPolicies[1] ? { policy: { Statement: g.bucketPolicies[1] } } : {}) },
       { arn: `arn:aws:lambda:us-east-1:${B}:function:f`, accountId: B, type: 'lambda:function', ...(g.functionPolicy ? { policy: { Statement: g.functionPolicy } } : {}) },
+      { arn: KEY, accountId: A, type: 'kms:key', ...(g.keyPolicy ? { policy: { Statement: g.keyPolicy } } : {}) },
     ],
     ...(g.scp
       ? { organization: { id: 'o-1', managementAccountId: null, policies: [{ id: 'p-fullaccess', type: 'SCP' as const, document: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, ...g.scp.filter((s) => s.Effect === 'Deny')] }, targets: [A, B] }] } }

@@ -5,7 +5,7 @@
  * users, org accounts ↔ accounts seen in ARNs) need all inputs at once. Pure.
  */
 import type { AwsAccount, AwsResource, DataIssue, InventoryPart, SourceRef } from '../../../src/model/index.js'
-import { SECRET_FIELD_PATTERN } from '../../../src/model/index.js'
+import { dropSecretNamedKeys } from '../../../src/model/index.js'
 import type { AccessKeyEntry } from '../schemas/access-keys.js'
 import type { OrgFile } from '../schemas/org.js'
 import { transformAuthDetails, type AuthDetailsPage } from './auth-details.js'
@@ -103,19 +103,3 @@ function mergeResource(a: AwsResource, b: AwsResource): AwsResource {
   }
 }
 
-/**
- * A tag or property named like secret material (`password`, `token`, ...) may
- * hold one, and the snapshot refuses such field names (model/secrets.ts): drop
- * it here with a warning instead of failing the whole ingest. Never echo its value.
- */
-function dropSecretNamedKeys<V>(record: Readonly<Record<string, V>>, owner: string, what: string, issues: DataIssue[]): Record<string, V> {
-  const out: Record<string, V> = {}
-  for (const [key, value] of Object.entries(record)) {
-    if (SECRET_FIELD_PATTERN.test(key) && key.toLowerCase() !== 'value') {
-      issues.push({ severity: 'warning', where: owner, message: `${what} \`${key}\` dropped: its name marks secret material` })
-      continue
-    }
-    out[key] = value
-  }
-  return out
-}

@@ -16,8 +16,8 @@ import {
   ResourceSchema,
 } from '../schema.js'
 import type { ArmResourceInput } from './arm.js'
-import { parseArmScope, toResource, toRoleAssignment } from './arm.js'
-import { AzureCollector, userAssignedIdentityResource } from './collect.js'
+import { parseArmScope, stringTags, toRoleAssignment } from './arm.js'
+import { AzureCollector } from './collect.js'
 import {
   directoryObjectIds,
   normaliseDirectoryScope,
@@ -156,46 +156,6 @@ function check<K extends keyof typeof RECORD_SCHEMAS>(kind: K, rec: LocatedRecor
 
 const lc = (s: string) => s.toLowerCase()
 
-/** Add a resource (and the user-assigned identities it names) to the collector. */
-function addResource(c: AzureCollector, input: ArmResourceInput, type: string, where: string): void {
-  const converted = toResource(input, type)
-  if (!converted) {
-    c.warn(where, `resource \`${input.id}\` ignored: its id names no subscription and resource group`)
-    return
-  }
-  c.addResource(converted.resource)
-  for (const identity of converted.identities) {
-    if (identity.type !== 'UserAssigned' || !identity.resourceId) continue
-    const uami = userAssignedIdentityResource(identity.resourceId, identity.principalId)
-    if (uami) c.addResource(uami)
-  }
-}
-
-/** Key Vault access policy entries → collector. */
-function addAccessPolicy(
-  c: AzureCollector,
-  vaultId: string,
-  p: { objectId: string; applicationId?: string | null; permissions?: Record<string, unknown> | null },
-): void {
-  const list = (k: string) => {
-    const v = p.permissions?.[k]
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  }
-  const keyVaultId = azureArmId(vaultId)
-  const objectId = lc(p.objectId)
-  const applicationId = p.applicationId ? lc(p.applicationId) : null
-  c.addKeyVaultAccessPolicy({
-    id: [keyVaultId, objectId, ...(applicationId ? [applicationId] : [])].join('#'),
-    keyVaultId,
-    objectId,
-    applicationId,
-    keys: list('keys'),
-    secrets: list('secrets'),
-    certificates: list('certificates'),
-    storage: list('storage'),
-  })
-}
-
 /** Every ARM role assignment embedded in a role-assignment list record, checked, with its path. */
 function embeddedAssignments(rec: LocatedRecord): { value: unknown; path: string }[] {
   if (rec.data === null || typeof rec.data !== 'object' || Array.isArray(rec.data)) {
@@ -224,26 +184,8 @@ function addRecord(c: AzureCollector, rec: LocatedRecord): void {
   const where = `${rec.file} ${rec.path}`
   const resourceType = RESOURCE_KINDS[rec.kind]
   if (resourceType) {
-    const r = checkShape<ArmResourceInput & { properties?: Record<string, unknown> | null }>(ResourceSchema, rec.data, rec.file, rec.path)
-    addResource(c, r, resourceType, where)
     // Vaults carry their access policies inline (AzureHound also emits AZKeyVaultAccessPolicy).
-    if (rec.kind === 'AZKeyVault') {
-      const policies = r.properties?.['accessPolicies']
-      if (Array.isArray(policies)) {
-        policies.forEach((p: unknown, j) => {
-          const entry = p as { objectId?: unknown; applicationId?: unknown; permissions?: unknown }
-          if (typeof entry?.objectId !== 'string') {
-            c.warn(`${where}.properties.accessPolicies[${j}]`, 'access policy without an `objectId` ignored')
-            return
-          }
-          addAccessPolicy(c, r.id, {
-            objectId: entry.objectId,
-            applicationId: typeof entry.applicationId === 'string' && entry.applicationId !== '' ? entry.applicationId : null,
-            permissions: (entry.permissions as Record<string, unknown> | undefined) ?? null,
-          })
-        })
-      }
-    }
+    c.addArmResource(checkShape<ArmResourceInput>(ResourceSchema, rec.data, rec.file, rec.path), resourceType, where)
     return
   }
   if (ARM_ASSIGNMENT_KIND.test(rec.kind)) {
@@ -419,23 +361,17 @@ function addRecord(c: AzureCollector, rec: LocatedRecord): void {
       if (!sub) {
         throw new CrownpathError('CP_ERR_INPUT_SHAPE', { file: rec.file, path: `${rec.path}.id`, expected: 'a resource group ARM id (`/subscriptions/<id>/resourceGroups/<name>`)' })
       }
-      c.addResourceGroup({ id, name: rg.name ?? id.split('/').pop() ?? id, subscriptionId: sub, tags: stringTagsOf(rg.tags) })
+      c.addResourceGroup({ id, name: rg.name ?? id.split('/').pop() ?? id, subscriptionId: sub, tags: stringTags(rg.tags) })
       return
     }
     case 'AZKeyVaultAccessPolicy': {
       const p = check('AZKeyVaultAccessPolicy', rec)
-      addAccessPolicy(c, p.keyVaultId, { objectId: p.objectId, applicationId: p.applicationId || null, permissions: p.permissions ?? null })
+      c.addKeyVaultAccessPolicyEntry(p.keyVaultId, { objectId: p.objectId, applicationId: p.applicationId ?? null, permissions: p.permissions ?? null })
       return
     }
     default:
       c.countUnknownKind(rec.kind)
   }
-}
-
-function stringTagsOf(tags: Record<string, unknown> | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(tags ?? {})) if (typeof v === 'string') out[k] = v
-  return out
 }
 
 /**

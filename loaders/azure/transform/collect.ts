@@ -28,8 +28,9 @@ import type {
   AzureInventory,
   DataIssue,
 } from '../../../src/model/index.js'
-import { AZURE_RESOURCE_TYPES } from '../../../src/model/index.js'
-import { armNameOf, parseArmScope } from './arm.js'
+import { AZURE_RESOURCE_TYPES, azureArmId, dropSecretNamedKeys } from '../../../src/model/index.js'
+import type { ArmResourceInput } from './arm.js'
+import { armNameOf, parseArmScope, toResource } from './arm.js'
 
 /**
  * Microsoft Graph's application id, and the ids of the Graph application
@@ -216,6 +217,62 @@ export class AzureCollector {
   addKeyVaultAccessPolicy(p: AzKeyVaultAccessPolicy): void {
     this.keyVaultAccessPolicies.set(p.id, p)
   }
+  /**
+   * An ARM resource of a known type, with the user-assigned identities it names
+   * and, for a Key Vault, the access policies it carries inline. `where` names
+   * the record in warnings (a resource whose id names no resource group, an
+   * access policy without an `objectId`).
+   */
+  addArmResource(input: ArmResourceInput, type: string, where: string): void {
+    const converted = toResource(input, type)
+    if (!converted) {
+      this.warn(where, `resource \`${input.id}\` ignored: its id names no subscription and resource group`)
+      return
+    }
+    this.addResource(converted.resource)
+    for (const identity of converted.identities) {
+      if (identity.type !== 'UserAssigned' || !identity.resourceId) continue
+      const uami = userAssignedIdentityResource(identity.resourceId, identity.principalId)
+      if (uami) this.addResource(uami)
+    }
+    const policies = input.properties?.['accessPolicies']
+    if (type !== AZURE_RESOURCE_TYPES.AZKeyVault || !Array.isArray(policies)) return
+    policies.forEach((p: unknown, j) => {
+      const entry = p as { objectId?: unknown; applicationId?: unknown; permissions?: unknown } | null
+      if (typeof entry?.objectId !== 'string') {
+        this.warn(`${where}.properties.accessPolicies[${j}]`, 'access policy without an `objectId` ignored')
+        return
+      }
+      this.addKeyVaultAccessPolicyEntry(converted.resource.id, {
+        objectId: entry.objectId,
+        applicationId: typeof entry.applicationId === 'string' ? entry.applicationId : null,
+        permissions: (entry.permissions as Record<string, unknown> | undefined) ?? null,
+      })
+    })
+  }
+  /** One Key Vault access policy entry as ARM and AzureHound write it (`permissions.keys`, `.secrets`, ...). */
+  addKeyVaultAccessPolicyEntry(
+    vaultId: string,
+    p: { readonly objectId: string; readonly applicationId?: string | null; readonly permissions?: Readonly<Record<string, unknown>> | null },
+  ): void {
+    const list = (k: string) => {
+      const v = p.permissions?.[k]
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+    }
+    const keyVaultId = azureArmId(vaultId)
+    const objectId = p.objectId.toLowerCase()
+    const applicationId = p.applicationId ? p.applicationId.toLowerCase() : null
+    this.addKeyVaultAccessPolicy({
+      id: [keyVaultId, objectId, ...(applicationId ? [applicationId] : [])].join('#'),
+      keyVaultId,
+      objectId,
+      applicationId,
+      keys: list('keys'),
+      secrets: list('secrets'),
+      certificates: list('certificates'),
+      storage: list('storage'),
+    })
+  }
   /** The PIM activation policy of one Entra role. */
   addRoleManagementPolicy(p: AzRoleManagementPolicy): void {
     this.roleManagementPolicies.set(p.id, p)
@@ -371,8 +428,9 @@ export class AzureCollector {
       servicePrincipals: sps,
       managementGroups,
       subscriptions,
-      resourceGroups: [...this.resourceGroups.values()],
-      resources: [...this.resources.values()],
+      // Tags whose name marks secret material are dropped here, where every Azure loader ends.
+      resourceGroups: [...this.resourceGroups.values()].map((g) => ({ ...g, tags: dropSecretNamedKeys(g.tags, g.id, 'tag', issues) })),
+      resources: [...this.resources.values()].map((r) => ({ ...r, tags: dropSecretNamedKeys(r.tags, r.id, 'tag', issues) })),
       roleDefinitions: [...this.roleDefinitions.values()],
       roleAssignments,
       denyAssignments: [...this.denyAssignments.values()],

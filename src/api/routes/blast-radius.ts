@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEFAULT_BOUNDS } from '../../paths/index.js'
-import { asReply, ERROR_RESPONSES, QueryBoundsParams, SELECTOR_DESCRIPTION } from '../schemas/common.js'
+import { asReply, ERROR_RESPONSES, QueryBoundsParams, SelectorParam } from '../schemas/common.js'
 import { BlastRadiusResultSchema } from '../schemas/paths.js'
 import type { ApiDeps } from '../types.js'
 import { engineFor, readFilters } from './queries.js'
@@ -19,7 +19,7 @@ export const blastRadiusRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = a
         summary: 'Blast radius of a principal or credential',
         tags: ['queries'],
         querystring: Type.Object({
-          from: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
+          from: SelectorParam,
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: DEFAULT_BOUNDS.maxLimit, description: `nodes listed per group (default ${DEFAULT_BOUNDS.blastRadiusLimit})` })),
           ...QueryBoundsParams,
         }),

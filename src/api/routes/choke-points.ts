@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEFAULT_BOUNDS } from '../../paths/index.js'
-import { asReply, ERROR_RESPONSES, QueryBoundsParams, SELECTOR_DESCRIPTION } from '../schemas/common.js'
+import { asReply, ERROR_RESPONSES, QueryBoundsParams, SelectorParam } from '../schemas/common.js'
 import { ChokePointsResultSchema, MinCutResultSchema } from '../schemas/paths.js'
 import type { ApiDeps } from '../types.js'
 import { engineFor, readFilters } from './queries.js'
@@ -20,8 +20,8 @@ export const chokePointsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = a
         summary: 'Edges crossed by the most of the cheapest paths',
         tags: ['remediation'],
         querystring: Type.Object({
-          from: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
-          to: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
+          from: SelectorParam,
+          to: SelectorParam,
           paths: Type.Optional(Type.Integer({ minimum: 1, maximum: DEFAULT_BOUNDS.maxK * 10, description: `paths sampled (default ${DEFAULT_BOUNDS.chokePointPaths})` })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
           ...QueryBoundsParams,
@@ -52,8 +52,8 @@ export const chokePointsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = a
         summary: 'Minimum set of grants whose removal disconnects the sources from the targets',
         tags: ['remediation'],
         querystring: Type.Object({
-          from: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
-          to: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
+          from: SelectorParam,
+          to: SelectorParam,
           ...QueryBoundsParams,
         }),
         response: { 200: MinCutResultSchema, ...ERROR_RESPONSES },

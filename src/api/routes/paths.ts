@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEFAULT_BOUNDS } from '../../paths/index.js'
-import { asReply, ERROR_RESPONSES, QueryBoundsParams, SELECTOR_DESCRIPTION } from '../schemas/common.js'
+import { asReply, ERROR_RESPONSES, QueryBoundsParams, SelectorParam } from '../schemas/common.js'
 import { PathsResultSchema } from '../schemas/paths.js'
 import type { ApiDeps } from '../types.js'
 import { engineFor, readFilters } from './queries.js'
@@ -19,8 +19,8 @@ export const pathsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (
         summary: 'Cheapest attack paths from a node or set to a node or set',
         tags: ['queries'],
         querystring: Type.Object({
-          from: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
-          to: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
+          from: SelectorParam,
+          to: SelectorParam,
           k: Type.Optional(Type.Integer({ minimum: 1, maximum: DEFAULT_BOUNDS.maxK, description: 'number of cheapest loop-free paths (default 1)' })),
           ...QueryBoundsParams,
         }),

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DEFAULT_BOUNDS } from '../../paths/index.js'
-import { AccessLevelSchema, asReply, ERROR_RESPONSES, QueryBoundsParams, SELECTOR_DESCRIPTION } from '../schemas/common.js'
+import { AccessLevelSchema, asReply, ERROR_RESPONSES, QueryBoundsParams, SelectorParam } from '../schemas/common.js'
 import { WhoCanResultSchema } from '../schemas/paths.js'
 import type { ApiDeps } from '../types.js'
 import { engineFor, readFilters } from './queries.js'
@@ -19,7 +19,7 @@ export const whoCanRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async 
         summary: 'Principals and credentials that reach a target',
         tags: ['queries'],
         querystring: Type.Object({
-          to: Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION }),
+          to: SelectorParam,
           accessLevel: Type.Optional(AccessLevelSchema),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: DEFAULT_BOUNDS.maxLimit })),
           ...QueryBoundsParams,

@@ -141,6 +141,9 @@ export const QueryBoundsParams = {
 export const SELECTOR_DESCRIPTION =
   'a node id (Entra ids in any case), a unique node name, an access key id, or a set: `exposed`, `tier0`, `crown-jewels`, `kind:<Kind>`, `tag:<key>=<value>`'
 
+/** A `from` / `to` node selector of the query routes. */
+export const SelectorParam = Type.String({ minLength: 1, description: SELECTOR_DESCRIPTION })
+
 /** Parse the comma-separated edge kinds of a query string. */
 export function parseEdgeKinds(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined

@@ -5,7 +5,7 @@
  * directly or through groups, with the assignment behind each holding.
  */
 import type { RoleHoldingStatus } from '../../model/index.js'
-import { CrownpathError } from '../../model/index.js'
+import { DEFAULT_BOUNDS } from '../../paths/index.js'
 import type { CliCommand } from '../command.js'
 import { openEngineFor } from '../engine.js'
 import { intOption } from '../query-options.js'
@@ -22,13 +22,11 @@ export const whoHoldsCommand: CliCommand = {
       .requiredOption('--role <role>', 'role name (any case), role id (Entra template id, RBAC definition GUID) or role node id')
       .option('--scope <selector>', 'only holdings that apply at this node (a subscription, resource group, resource, tenant object, ...)')
       .option('--status <status>', `only ${STATUSES.join(' or ')} holdings`)
-      .option('--limit <n>', 'holders listed (default 1000)')
+      .option('--limit <n>', `holders listed (default ${DEFAULT_BOUNDS.roleHoldersLimit})`)
       .option('--snapshot <ref>', 'snapshot id, unique prefix, or latest', 'latest'),
   run: async ({ opts, ctx }) => {
-    const status = opts['status'] as string | undefined
-    if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-      throw new CrownpathError('CP_ERR_USAGE', { reason: `unknown holding status \`${status}\`: expected ${STATUSES.join(' or ')}` })
-    }
+    // The engine checks the status (checkRoleHoldersQuery), as it does for the API.
+    const status = opts['status'] as RoleHoldingStatus | undefined
     const store = await ctx.openStore()
     const engine = await openEngineFor(store, String(opts['snapshot']))
     try {
@@ -37,7 +35,7 @@ export const whoHoldsCommand: CliCommand = {
       const r = await engine.roleHolders({
         role,
         ...(opts['scope'] !== undefined ? { scope: String(opts['scope']) } : {}),
-        ...(status ? { status: status as RoleHoldingStatus } : {}),
+        ...(status !== undefined ? { status } : {}),
         ...(limit !== undefined ? { limit } : {}),
       })
       const rows = r.holders.flatMap((h) =>

@@ -5,7 +5,7 @@
  */
 import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext } from './context.js'
-import { accountNode, canBecomeAdminByPolicy, inventoryEvidence, techniqueEdge } from './shared.js'
+import { accountNode, canBecomeAdminByPolicy, inventoryEvidence, policyHolders, techniqueEdge } from './shared.js'
 
 /** A managed policy holds at most five versions; at five, a version must be deleted first (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html). */
 const MAX_POLICY_VERSIONS = 5
@@ -35,16 +35,8 @@ export const iamCreatePolicyVersion: Technique<AwsTechniqueContext> = {
   *detect(ctx) {
     for (const policy of ctx.inventory.managedPolicies) {
       if (policy.isAwsManaged) continue
-      const holders = new Map<string, string>()
-      for (const holder of ctx.attachmentsOf(policy.arn)) {
-        if (ctx.groups.has(holder)) for (const m of ctx.groupMembers(holder)) holders.set(m.arn, holder)
-        else holders.set(holder, holder)
-      }
-      if (holders.size === 0) continue
-      // Only holders matter: ask about each of them (in whoCan's order) instead of every principal.
-      for (const principal of [...holders.keys()].sort()) {
-        if (ctx.isTierZero(principal) || (!ctx.users.has(principal) && !ctx.roles.has(principal))) continue
-        const via = holders.get(principal) as string
+      // Only holders matter: ask about each of them instead of every principal.
+      for (const { principal, via } of policyHolders(ctx, policy.arn)) {
         const grant = ctx.allowed(principal, 'iam:CreatePolicyVersion', policy.arn)
         if (!grant) continue
         const grants = [grant]

@@ -6,7 +6,7 @@
 import type { AwsInventory } from '../../model/index.js'
 import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext } from './context.js'
-import { accountNode, inventoryEvidence, techniqueEdge } from './shared.js'
+import { accountNode, inventoryEvidence, policyHolders, techniqueEdge } from './shared.js'
 
 const ID = 'aws/iam-set-default-policy-version'
 
@@ -40,15 +40,8 @@ export const iamSetDefaultPolicyVersion: Technique<AwsTechniqueContext> = {
   *detect(ctx) {
     for (const policy of ctx.inventory.managedPolicies) {
       if (policy.isAwsManaged || policy.versions.length < 2) continue
-      const holders = new Map<string, string>()
-      for (const holder of ctx.attachmentsOf(policy.arn)) {
-        if (ctx.groups.has(holder)) for (const m of ctx.groupMembers(holder)) holders.set(m.arn, holder)
-        else holders.set(holder, holder)
-      }
-      if (holders.size === 0) continue
-      // Only holders matter: ask about each of them (in whoCan's order) instead of every principal.
-      for (const principal of [...holders.keys()].sort()) {
-        if (ctx.isTierZero(principal) || (!ctx.users.has(principal) && !ctx.roles.has(principal))) continue
+      // Only holders matter: ask about each of them instead of every principal.
+      for (const { principal } of policyHolders(ctx, policy.arn)) {
         const grant = ctx.allowed(principal, 'iam:SetDefaultPolicyVersion', policy.arn)
         if (!grant) continue
         for (const version of policy.versions) {

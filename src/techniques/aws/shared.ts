@@ -36,6 +36,23 @@ export function techniqueEdge(t: EdgeSpec, from: string, to: string, grants: rea
   return { from, to, kind: t.edgeKind, technique: t.id, evidence, conditions, cost: t.cost }
 }
 
+/**
+ * The users and roles (not tier zero) that hold a managed policy, directly or
+ * through a group, sorted by ARN (whoCan's order), each with where the policy
+ * is attached (`via`: the principal itself or its group).
+ */
+export function policyHolders(ctx: AwsTechniqueContext, policyArn: string): { readonly principal: string; readonly via: string }[] {
+  const holders = new Map<string, string>()
+  for (const holder of ctx.attachmentsOf(policyArn)) {
+    if (ctx.groups.has(holder)) for (const m of ctx.groupMembers(holder)) holders.set(m.arn, holder)
+    else holders.set(holder, holder)
+  }
+  return [...holders.keys()]
+    .sort()
+    .filter((p) => !ctx.isTierZero(p) && (ctx.users.has(p) || ctx.roles.has(p)))
+    .map((principal) => ({ principal, via: holders.get(principal) as string }))
+}
+
 /** The account node of an ARN. */
 export function accountNode(arn: string): string {
   return awsAccountId(accountOfArn(arn) ?? '')

@@ -15,7 +15,7 @@
  */
 import type { AwsInventory, PolicyDocument } from '../../model/index.js'
 import type { ActionMatcher } from '../../aws/policy/index.js'
-import { compileActions, statementMatchesAction } from '../../aws/policy/index.js'
+import { SERVICE_RULES, compileActions, statementMatchesAction } from '../../aws/policy/index.js'
 
 function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null) return []
@@ -49,16 +49,11 @@ interface ResourceGate {
   readonly accounts: ReadonlySet<string>
   /** The resource's account; null when neither its ARN nor the inventory tells. */
   readonly resourceAccount: string | null
-  /** The governing policy must allow (a role's trust policy for sts:AssumeRole and friends). */
+  /** The governing policy must allow (SERVICE_RULES: trust policies for sts:AssumeRole and friends, KMS key policies). */
   readonly isMandatory: boolean
   readonly hasResourcePolicy: boolean
 }
 
-/**
- * Actions a role's trust policy must allow (IAM: "the trust policy must allow"); the same list as the
- * evaluator's sts service rule.
- */
-const TRUST_GATED: ReadonlySet<string> = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'])
 
 /** The index: build once per inventory, ask many times. */
 export interface WhoCanIndex {
@@ -185,18 +180,18 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
   const accountOfPrincipal = (arn: string): string | undefined => users.get(arn)?.accountId ?? roles.get(arn)?.accountId
 
   /**
-   * The resource-side gate of a request: the principals and accounts the governing policy names
-   * (a role's trust policy for the trust-gated sts actions, else the resource's or its bucket's
-   * policy), the resource's account, and whether that policy is mandatory. Null when the policy
+   * The resource-side gate of a request, read the way the evaluator reads it (SERVICE_RULES): the
+   * principals and accounts the governing policy names (a role's trust policy for sts actions, else
+   * the resource's or its bucket's policy), the resource's account, and whether that policy must
+   * allow (trust policies for sts:AssumeRole and friends, KMS key policies). Null when the policy
    * admits callers by something other than a name (`*`, NotPrincipal, session ARNs).
    */
   const gateOf = (actionLower: string, resource: string): ResourceGate | null => {
+    const rule = SERVICE_RULES[actionLower.slice(0, Math.max(0, actionLower.indexOf(':')))]
     const role = roles.get(resource)
-    // For sts actions on a role the trust policy is the resource policy (and for AssumeRole and
-    // friends a mandatory one); for iam actions on a role no resource-side policy exists.
-    const isStsOnRole = role !== undefined && actionLower.startsWith('sts:')
+    const trustIsResourcePolicy = role !== undefined && rule?.policySource === 'trust'
     const docs: PolicyDocument[] = []
-    if (isStsOnRole) docs.push(role.trustPolicy)
+    if (trustIsResourcePolicy) docs.push(role.trustPolicy)
     const record = resources.get(resource)
     if (record?.policy) docs.push(record.policy)
     const bucket = /^arn:[^:]+:s3:::([^/]+)\//.exec(resource)
@@ -223,8 +218,8 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
     const resourceAccount = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? record?.accountId ?? bucketRecord?.accountId ?? null
     // A resource policy that names nobody grants nobody across accounts; identity policies still
     // reach same-account resources unless the resource-side policy is mandatory (a role's trust).
-    const hasResourcePolicy = isStsOnRole || record?.policy != null || bucketRecord?.policy != null
-    return { named, accounts, resourceAccount, isMandatory: isStsOnRole && TRUST_GATED.has(actionLower), hasResourcePolicy }
+    const hasResourcePolicy = trustIsResourcePolicy || record?.policy != null || bucketRecord?.policy != null
+    return { named, accounts, resourceAccount, isMandatory: rule?.requiresResourcePolicy(actionLower, resource) === true, hasResourcePolicy }
   }
 
   /** Identity candidates allowed through the gate: by their account (unknown resource account: no filter). */
@@ -275,7 +270,8 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
 
   return {
     candidates(action, resource) {
-      const index = actionIndex(action.toLowerCase())
+      const actionLower = action.toLowerCase()
+      const index = actionIndex(actionLower)
       if (resource.includes('*') || resource.includes('?')) {
         // A pattern question ("may it create some role?"): resource prefixes cannot exclude anyone.
         if (index.everyone === null) {
@@ -288,7 +284,6 @@ export function buildWhoCanIndex(aws: AwsInventory, exclude: ReadonlySet<string>
         const account = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1]
         return account === undefined ? index.everyone : ofAccount(index.everyone, account)
       }
-      const actionLower = action.toLowerCase()
       const gate = gateOf(actionLower, resource)
       if (gate === null) return null
       const always = index.alwaysSet

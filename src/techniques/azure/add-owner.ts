@@ -6,7 +6,7 @@
 import { ADD_OWNER_ROLES } from '../../azure/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
-import { credentialTargets, directoryRoleHolders, entraEvidence, scopeCovers, techniqueEdge } from './shared.js'
+import { credentialTargetsOf, directoryRoleHolders, entraEvidence, techniqueEdge } from './shared.js'
 
 /** AZ-E09: Hybrid Identity Administrator, Partner Tier1/Tier2 Support, Directory Synchronization Accounts → apps and SPs. */
 export const addOwner: Technique<AzureTechniqueContext> = {
@@ -26,10 +26,8 @@ export const addOwner: Technique<AzureTechniqueContext> = {
     references: ['https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference#hybrid-identity-administrator'],
   },
   *detect(ctx) {
-    const targets = credentialTargets(ctx)
     for (const h of directoryRoleHolders(ctx, ADD_OWNER_ROLES)) {
-      for (const t of targets) {
-        if (!scopeCovers(h.scope, t) || t.objectIds.includes(h.principalId)) continue
+      for (const t of credentialTargetsOf(ctx, h)) {
         yield techniqueEdge(addOwner, h.from, t.to, [entraEvidence(h, `may add an owner to ${t.name}, then a credential`, 'microsoft.directory/applications/owners/update')], h.conditions)
       }
     }

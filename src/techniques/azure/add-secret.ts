@@ -6,7 +6,7 @@
 import { CREDENTIAL_UPDATE_ACTIONS, ENTRA_ROLE_IDS } from '../../azure/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
-import { credentialTargets, directoryRoleHolders, entraEvidence, scopeCovers, techniqueEdge } from './shared.js'
+import { credentialTargetsOf, directoryRoleHolders, entraEvidence, techniqueEdge } from './shared.js'
 
 /** Built-in roles that have their own technique file (so they are not counted twice). */
 const NAMED = new Set<string>([ENTRA_ROLE_IDS.applicationAdministrator, ENTRA_ROLE_IDS.cloudApplicationAdministrator, ENTRA_ROLE_IDS.globalAdministrator, ENTRA_ROLE_IDS.privilegedRoleAdministrator, ENTRA_ROLE_IDS.hybridIdentityAdministrator])
@@ -34,10 +34,8 @@ export const addSecret: Technique<AzureTechniqueContext> = {
     )
     if (granting.length === 0) return
     const actionOf = new Map(granting.map((d) => [d.id.toLowerCase(), d.allowedResourceActions.find((a) => CREDENTIAL_UPDATE_ACTIONS.includes(a.toLowerCase())) ?? '']))
-    const targets = credentialTargets(ctx)
     for (const h of directoryRoleHolders(ctx, granting.map((d) => d.id), true)) {
-      for (const t of targets) {
-        if (!scopeCovers(h.scope, t) || t.objectIds.includes(h.principalId)) continue
+      for (const t of credentialTargetsOf(ctx, h)) {
         yield techniqueEdge(addSecret, h.from, t.to, [entraEvidence(h, `role permission lets it add a credential to ${t.name}`, actionOf.get(h.roleId))], h.conditions)
       }
     }

@@ -6,7 +6,7 @@
 import { ENTRA_ROLE_IDS } from '../../azure/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
-import { credentialTargets, directoryRoleHolders, entraEvidence, scopeCovers, techniqueEdge } from './shared.js'
+import { credentialTargetsOf, directoryRoleHolders, entraEvidence, techniqueEdge } from './shared.js'
 
 /** AZ-E06 / AZ-E07: Cloud Application Administrator → apps and SPs. */
 export const cloudAppAdmin: Technique<AzureTechniqueContext> = {
@@ -26,10 +26,8 @@ export const cloudAppAdmin: Technique<AzureTechniqueContext> = {
     references: ['https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference#cloud-application-administrator'],
   },
   *detect(ctx) {
-    const targets = credentialTargets(ctx)
     for (const h of directoryRoleHolders(ctx, [ENTRA_ROLE_IDS.cloudApplicationAdministrator], true)) {
-      for (const t of targets) {
-        if (!scopeCovers(h.scope, t) || t.objectIds.includes(h.principalId)) continue
+      for (const t of credentialTargetsOf(ctx, h)) {
         yield techniqueEdge(cloudAppAdmin, h.from, t.to, [entraEvidence(h, `may add a credential to ${t.name}`, 'microsoft.directory/applications/credentials/update')], h.conditions)
       }
     }

@@ -14,7 +14,7 @@ import { azureDirectoryRoleId, azureRbacRoleId, makeEdge, makeNode } from '../..
 import { assignmentConditions, parseDirectoryScope, pimActivationCondition, roleDefinitionGuid } from '../../azure/index.js'
 import type { AzureTechniqueContext } from './context.js'
 import { objectNode, scopeNode, tenantNode } from './context.js'
-import { directoryRoleName } from './shared.js'
+import { directoryRoleDefinitions, directoryRoleName } from './shared.js'
 
 /** One assignment on its way to a holding edge. */
 interface Holding {
@@ -55,7 +55,7 @@ function directoryScopeNode(ctx: AzureTechniqueContext, directoryScopeId: string
 export function deriveRoleHoldings(ctx: AzureTechniqueContext): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = new Map<string, GraphNode>()
   const holdings: Holding[] = []
-  const definitions = new Map(ctx.inventory.directoryRoleDefinitions.map((d) => [d.id.toLowerCase(), d]))
+  const definitions = directoryRoleDefinitions(ctx)
 
   // Entra directory roles: direct members of a role-assignable group hold its roles; groups
   // cannot be nested into such groups, so members are not followed further (isHeldThroughNestedGroups).

@@ -4,13 +4,25 @@
  * role, which ARM assignments grant an operation and to whom (deny
  * assignments applied), resources under a scope, and evidence builders.
  */
-import type { AzAppRoleAssignment, AzDevice, AzDirectoryRoleAssignment, AzResource, AzRoleAssignment, ConditionRef, EdgeInput, Evidence, NonEmpty } from '../../model/index.js'
+import type { AzAppRoleAssignment, AzDevice, AzDirectoryRoleAssignment, AzDirectoryRoleDefinition, AzResource, AzRoleAssignment, ConditionRef, EdgeInput, Evidence, NonEmpty } from '../../model/index.js'
 import { azureArmId } from '../../model/index.js'
 import type { ActionPlane, DirectoryScope, GraphCapability, GraphPermissionSpec, RbacGrant } from '../../azure/index.js'
 import { entraRoleName, findGraphPermission, normaliseScope, parseDirectoryScope, pimActivationCondition } from '../../azure/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
-import { objectNode, scopeNode, tenantNode } from './context.js'
+import { isManagedIdentity, objectNode, scopeNode, tenantNode } from './context.js'
+
+/**
+ * A value computed once per context and shared by every technique that asks
+ * (contexts are immutable; techniques run one after another on the same one).
+ */
+function perContext<T>(compute: (ctx: AzureTechniqueContext) => T): (ctx: AzureTechniqueContext) => T {
+  const cache = new WeakMap<AzureTechniqueContext, T>()
+  return (ctx) => {
+    if (!cache.has(ctx)) cache.set(ctx, compute(ctx))
+    return cache.get(ctx) as T
+  }
+}
 
 /** One holder of a directory role. */
 export interface DirectoryRoleHolder {
@@ -25,10 +37,12 @@ export interface DirectoryRoleHolder {
   readonly conditions: readonly ConditionRef[]
 }
 
+/** The inventory's directory role definitions by lower-cased id. */
+export const directoryRoleDefinitions = perContext((ctx): ReadonlyMap<string, AzDirectoryRoleDefinition> => new Map(ctx.inventory.directoryRoleDefinitions.map((d) => [d.id.toLowerCase(), d])))
+
 /** The display name of a directory role: the inventory's definition, else the built-in table. */
 export function directoryRoleName(ctx: AzureTechniqueContext, roleId: string): string {
-  const def = ctx.inventory.directoryRoleDefinitions.find((d) => d.id.toLowerCase() === roleId.toLowerCase())
-  return def?.displayName ?? entraRoleName(roleId)
+  return directoryRoleDefinitions(ctx).get(roleId.toLowerCase())?.displayName ?? entraRoleName(roleId)
 }
 
 /**
@@ -117,32 +131,38 @@ export function armEvidence(g: ArmGrant, action: string, note: string): Evidence
   }
 }
 
-/** Per-context index: scope → resources at or below it (built on first use; contexts are immutable). */
-const RESOURCES_BY_SCOPE = new WeakMap<AzureTechniqueContext, Map<string, AzResource[]>>()
-
-function resourcesByScope(ctx: AzureTechniqueContext): Map<string, AzResource[]> {
-  let index = RESOURCES_BY_SCOPE.get(ctx)
-  if (!index) {
-    index = new Map()
-    // Each resource is listed under every scope above it (depth ≤ ~6), so a lookup
-    // per grant replaces a scan of every resource per grant (DESIGN.md budget).
-    for (const [id, r] of ctx.index.resources) {
-      for (const scope of ctx.rbac.hierarchy.ancestorsOf(id)) {
-        const list = index.get(scope) ?? []
-        list.push(r)
-        index.set(scope, list)
-      }
+/** Per-context index: scope → resources at or below it (built on first use). */
+const resourcesByScope = perContext((ctx): Map<string, AzResource[]> => {
+  const index = new Map<string, AzResource[]>()
+  // Each resource is listed under every scope above it (depth ≤ ~6), so a lookup
+  // per grant replaces a scan of every resource per grant (DESIGN.md budget).
+  for (const [id, r] of ctx.index.resources) {
+    for (const scope of ctx.rbac.hierarchy.ancestorsOf(id)) {
+      const list = index.get(scope) ?? []
+      list.push(r)
+      index.set(scope, list)
     }
-    RESOURCES_BY_SCOPE.set(ctx, index)
   }
   return index
-}
+})
 
-/** Resources of the given ARM types at or below `scope` (types compared case-insensitively). */
-export function resourcesWithin(ctx: AzureTechniqueContext, scope: string, types: readonly string[] | null): AzResource[] {
-  const want = types ? new Set(types.map((t) => t.toLowerCase())) : null
-  const all = resourcesByScope(ctx).get(normaliseScope(scope)) ?? []
-  return want ? all.filter((r) => want.has(r.type.toLowerCase())) : all
+/** Per-context cache of typed lookups: many assignments share a scope (a subscription), so filter its resources once. */
+const typedResourcesWithin = perContext((): Map<string, readonly AzResource[]> => new Map())
+
+/** Resources of the given ARM types at or below `scope` (types compared case-insensitively), in inventory order. Do not mutate the result. */
+export function resourcesWithin(ctx: AzureTechniqueContext, scope: string, types: readonly string[] | null): readonly AzResource[] {
+  const at = normaliseScope(scope)
+  const all = resourcesByScope(ctx).get(at) ?? []
+  if (!types) return all
+  const want = new Set(types.map((t) => t.toLowerCase()))
+  const key = `${at}\n${[...want].sort().join('\n')}`
+  const cache = typedResourcesWithin(ctx)
+  let hit = cache.get(key)
+  if (!hit) {
+    hit = all.filter((r) => want.has(r.type.toLowerCase()))
+    cache.set(key, hit)
+  }
+  return hit
 }
 
 /** The tenant of the inventory (for tenant-scoped edges). */
@@ -212,7 +232,7 @@ export interface CredentialTarget {
  * Managed identities take no credentials (BloodHound#943) and Microsoft
  * first-party SPs refuse them.
  */
-export function credentialTargets(ctx: AzureTechniqueContext): CredentialTarget[] {
+export const credentialTargets = perContext((ctx): readonly CredentialTarget[] => {
   const out: CredentialTarget[] = []
   for (const app of ctx.index.apps.values()) {
     const sp = ctx.index.servicePrincipalsByAppId.get(app.appId.toLowerCase())
@@ -220,18 +240,25 @@ export function credentialTargets(ctx: AzureTechniqueContext): CredentialTarget[
   }
   for (const sp of ctx.index.servicePrincipals.values()) {
     if (ctx.index.appsByAppId.has(sp.appId.toLowerCase())) continue
-    if (sp.servicePrincipalType.toLowerCase() === 'managedidentity') continue
+    if (isManagedIdentity(sp)) continue
     if (sp.appOwnerTenantId?.toLowerCase() === MICROSOFT_FIRST_PARTY_TENANT) continue
     out.push({ to: objectNode(sp.id), name: sp.displayName, objectIds: [sp.id.toLowerCase()], appId: sp.appId.toLowerCase() })
   }
   return out
-}
+})
 
 /** True when an object-scoped directory role (`/<appId>` or `/<object id>`) covers the target. */
 export function scopeCovers(scope: DirectoryScope, target: CredentialTarget): boolean {
   if (scope.kind === 'tenant') return true
   if (scope.kind === 'administrativeUnit') return false
   return scope.id === target.appId || target.objectIds.includes(scope.id)
+}
+
+/** The credential targets a directory role holder reaches: those its assignment's scope covers, itself excluded. */
+export function* credentialTargetsOf(ctx: AzureTechniqueContext, h: DirectoryRoleHolder): Generator<CredentialTarget> {
+  for (const t of credentialTargets(ctx)) {
+    if (scopeCovers(h.scope, t) && !t.objectIds.includes(h.principalId)) yield t
+  }
 }
 
 /** One Graph application permission held by a service principal. */
