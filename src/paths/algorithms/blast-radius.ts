@@ -34,6 +34,9 @@ export interface BlastRadiusSpec {
   readonly deadline: number
 }
 
+/** Position of each tier in {@link CLASSIFICATIONS} (higher = more sensitive). */
+const CLASSIFICATION_RANK: Readonly<Record<Classification, number>> = Object.fromEntries(CLASSIFICATIONS.map((c, i) => [c, i])) as Record<Classification, number>
+
 function emptyCounts(): Record<Classification, number> {
   return { public: 0, internal: 0, confidential: 0, restricted: 0 }
 }
@@ -54,24 +57,22 @@ export function computeAccessMasks(
 ): Map<string, number> {
   const masks = new Map<string, number>()
   const containsOut = new Map<string, string[]>()
-  const incoming = adjacencyOf(graph).in
-  const usable = (from: string): boolean => (search.depthOf.get(from) ?? Infinity) < maxDepth
-  for (const node of search.settled.keys()) {
-    if (sources.has(node)) {
-      masks.set(node, ALL_LEVELS_MASK)
-      continue
-    }
-    let mask = 0
-    for (const edge of incoming.get(node) ?? []) {
-      const from = edge.from
-      if (!accept(edge) || !search.settled.has(from) || !usable(from)) continue
+  const outgoing = adjacencyOf(graph).out
+  for (const node of search.settled.keys()) masks.set(node, sources.has(node) ? ALL_LEVELS_MASK : 0)
+  // Read forwards from each reached node: a widely shared resource has thousands of incoming
+  // edges from nodes the search never reached, its reached parents only a few edges each.
+  for (const from of search.settled.keys()) {
+    if ((search.depthOf.get(from) ?? Infinity) >= maxDepth) continue
+    for (const edge of outgoing.get(from) ?? []) {
+      const to = edge.to
+      const mask = masks.get(to)
+      if (mask === undefined || sources.has(to) || !accept(edge)) continue
       if (edge.kind === 'Contains') {
         const list = containsOut.get(from)
-        if (list) list.push(node)
-        else containsOut.set(from, [node])
-      } else mask |= edgeLevelsMask(edge)
+        if (list) list.push(to)
+        else containsOut.set(from, [to])
+      } else masks.set(to, mask | edgeLevelsMask(edge))
     }
-    masks.set(node, mask)
   }
   const work = [...containsOut.keys()]
   while (work.length > 0) {
@@ -105,9 +106,11 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const search = runSearch({ graph, direction: 'out', roots: [...sources], accept, maxDepth, deadline: spec.deadline })
   const masks = computeAccessMasks(graph, search, sources, accept, maxDepth)
 
-  const principals: string[] = []
-  const resources: string[] = []
-  const scopes: string[] = []
+  // Sort keys read once into plain records: comparators run n log n times.
+  type Keyed = { readonly id: string; readonly cost: number; readonly tier: number }
+  const principals: Keyed[] = []
+  const resources: Keyed[] = []
+  const scopes: Keyed[] = []
   const tierZero: string[] = []
   const byClassification = emptyCounts()
   const byAccount: Record<string, { principals: number; resources: Record<Classification, number> }> = {}
@@ -121,37 +124,30 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
       }
     }
     if (sources.has(id)) continue
-    void label
     const node = graph.getNodeAttributes(id) as GraphNode
+    const cost = search.labels.cost[label]!
     if (node.isTierZero) tierZero.push(id)
     const role = NODE_KINDS[node.kind].role
     const accountKey = node.account ?? '-'
     const bucket = (byAccount[accountKey] ??= { principals: 0, resources: emptyCounts() })
     if (role === 'resource') {
-      resources.push(id)
       const tier = node.classification ?? 'internal'
+      resources.push({ id, cost, tier: CLASSIFICATION_RANK[tier] })
       byClassification[tier]++
       bucket.resources[tier]++
       score += CLASSIFICATION_WEIGHTS[tier]
-    } else if (role === 'scope') scopes.push(id)
+    } else if (role === 'scope') scopes.push({ id, cost, tier: 0 })
     else {
-      principals.push(id)
+      principals.push({ id, cost, tier: 0 })
       bucket.principals++
     }
   }
 
-  // Sort keys computed once: comparators run n log n times.
-  const costs = new Map<string, number>()
-  for (const [id, label] of search.settled) costs.set(id, search.labels.cost[label]!)
-  const ranks = new Map<string, number>(
-    resources.map((id) => [id, CLASSIFICATIONS.indexOf((graph.getNodeAttribute(id, 'classification') as Classification | null) ?? 'internal')]),
-  )
-  const costOf = (id: string): number => costs.get(id)!
-  const byCost = (a: string, b: string): number => costOf(a) - costOf(b) || compareStrings(a, b)
-  const rank = (id: string): number => ranks.get(id)!
-  principals.sort(byCost)
-  scopes.sort(byCost)
-  resources.sort((a, b) => rank(b) - rank(a) || byCost(a, b))
+  const byCost = (a: Keyed, b: Keyed): number => a.cost - b.cost || compareStrings(a.id, b.id)
+  const sortedIds = (list: Keyed[], compare: (a: Keyed, b: Keyed) => number): string[] => list.sort(compare).map((k) => k.id)
+  const principalsInOrder = sortedIds(principals, byCost)
+  const scopesInOrder = sortedIds(scopes, byCost)
+  const resourcesInOrder = sortedIds(resources, (a, b) => b.tier - a.tier || byCost(a, b))
   tierZero.sort(compareStrings)
 
   const describe = (id: string, hasLevels: boolean): ReachedNode => {
@@ -171,9 +167,9 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const isListCut = principals.length > limit || resources.length > limit || scopes.length > limit
   return {
     from: [...sources].sort(compareStrings),
-    principals: principals.slice(0, limit).map((id) => describe(id, false)),
-    resources: resources.slice(0, limit).map((id) => describe(id, true)),
-    scopes: scopes.slice(0, limit).map((id) => describe(id, true)),
+    principals: principalsInOrder.slice(0, limit).map((id) => describe(id, false)),
+    resources: resourcesInOrder.slice(0, limit).map((id) => describe(id, true)),
+    scopes: scopesInOrder.slice(0, limit).map((id) => describe(id, true)),
     tierZero,
     totals: { principals: principals.length, resources: resources.length, scopes: scopes.length, tierZero: tierZero.length },
     byClassification,

@@ -55,14 +55,17 @@ export class LabelStore {
   readonly depth: number[] = []
   readonly parent: number[] = []
   readonly edge: (GraphEdge | null)[] = []
+  /** The edge's {@link Adjacency.rank} (-1 at roots). */
+  readonly rank: number[] = []
 
   /** Append a label and return its index. */
-  add(node: string, cost: number, depth: number, parent: number, edge: GraphEdge | null): number {
+  add(node: string, cost: number, depth: number, parent: number, edge: GraphEdge | null, rank: number): number {
     this.node.push(node)
     this.cost.push(cost)
     this.depth.push(depth)
     this.parent.push(parent)
     this.edge.push(edge)
+    this.rank.push(rank)
     return this.node.length - 1
   }
 
@@ -101,7 +104,8 @@ export class LabelStore {
         if (c !== 0) diff = c
         break
       }
-      const c = compareStrings(this.edge[x]!.id, this.edge[y]!.id)
+      // Ranks order like the edge ids; costs are small integers, so this tie is met on most comparisons.
+      const c = this.rank[x]! - this.rank[y]!
       if (c !== 0) diff = c
       x = px
       y = py
@@ -166,6 +170,112 @@ export function adjacencyOf(graph: CrownpathGraph): Adjacency {
   return adj
 }
 
+/** One direction of a {@link SearchIndex}: node i's edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`. */
+interface IndexedEdges {
+  readonly start: Int32Array
+  readonly edges: readonly GraphEdge[]
+  /** Index of the node at the far end of each edge. */
+  readonly next: Int32Array
+  /** Each edge's position in the code-unit order of all edge ids (see {@link SearchIndex}). */
+  readonly rank: Int32Array
+}
+
+/**
+ * The graph as numbered nodes and edge arrays, built once per graph, so a
+ * search touches typed arrays instead of string-keyed maps (the widest blast
+ * radius on M settles 10⁴ nodes twice). Edge ranks stand in for edge ids in
+ * the tie rule: comparing two ranks compares the ids without walking their
+ * long shared prefixes (every edge id of a node begins with the node's id),
+ * and costs are small integers, so that tie is met on most comparisons.
+ */
+interface SearchIndex {
+  readonly ids: readonly string[]
+  readonly indexOf: ReadonlyMap<string, number>
+  readonly out: IndexedEdges
+  readonly in: IndexedEdges
+  readonly scratch: SearchScratch
+}
+
+/**
+ * Per-node working arrays reused by every search on the graph. A search is
+ * synchronous, so one set per graph suffices; an entry counts only when its
+ * stamp equals the running search's, so nothing is cleared between searches.
+ */
+interface SearchScratch {
+  generation: number
+  readonly bestStamp: Int32Array
+  readonly bestDepth: Int32Array
+  readonly pushedStamp: Int32Array
+  readonly pushedCost: Float64Array
+  readonly pushedDepth: Int32Array
+}
+
+const SEARCH_INDEX = new WeakMap<CrownpathGraph, SearchIndex>()
+
+/** The search index of a graph, cached per graph object (INVARIANT snapshot-immutable, as {@link adjacencyOf}). */
+function searchIndexOf(graph: CrownpathGraph): SearchIndex {
+  const cached = SEARCH_INDEX.get(graph)
+  if (cached) return cached
+  const ids: string[] = []
+  const indexOf = new Map<string, number>()
+  graph.forEachNode((id) => {
+    indexOf.set(id, ids.length)
+    ids.push(id)
+  })
+  const all: GraphEdge[] = []
+  graph.forEachEdge((_key, edge) => {
+    all.push(edge)
+  })
+  const sorted = [...all].sort((a, b) => compareStrings(a.id, b.id))
+  const rankOf = new Map<GraphEdge, number>()
+  for (let i = 0; i < sorted.length; i++) rankOf.set(sorted[i]!, i)
+  const side = (isOut: boolean): IndexedEdges => {
+    const start = new Int32Array(ids.length + 1)
+    for (const edge of all) start[indexOf.get(isOut ? edge.from : edge.to)! + 1]!++
+    for (let i = 0; i < ids.length; i++) start[i + 1]! += start[i]!
+    const fill = start.slice(0, ids.length)
+    const edges = new Array<GraphEdge>(all.length)
+    const next = new Int32Array(all.length)
+    const rank = new Int32Array(all.length)
+    // Edges keep the graph's order within each node, as the adjacency lists do.
+    for (const edge of all) {
+      const at = fill[indexOf.get(isOut ? edge.from : edge.to)!]!++
+      edges[at] = edge
+      next[at] = indexOf.get(isOut ? edge.to : edge.from)!
+      rank[at] = rankOf.get(edge)!
+    }
+    return { start, edges, next, rank }
+  }
+  const n = ids.length
+  const index: SearchIndex = {
+    ids,
+    indexOf,
+    out: side(true),
+    in: side(false),
+    scratch: {
+      generation: 0,
+      bestStamp: new Int32Array(n),
+      bestDepth: new Int32Array(n),
+      pushedStamp: new Int32Array(n),
+      pushedCost: new Float64Array(n),
+      pushedDepth: new Int32Array(n),
+    },
+  }
+  SEARCH_INDEX.set(graph, index)
+  return index
+}
+
+/** Start a search on the scratch arrays: a fresh stamp, restarting the count long before it overflows. */
+function nextGeneration(scratch: SearchScratch): number {
+  if (scratch.generation >= 0x3fffffff) {
+    scratch.bestStamp.fill(0)
+    scratch.pushedStamp.fill(0)
+    scratch.generation = 0
+  }
+  scratch.generation += 1
+  return scratch.generation
+}
+
 /**
  * Run one bounded search. First as plain Dijkstra (each node settled once),
  * which is exact whenever the hop bound never stopped an expansion; only when
@@ -182,23 +292,29 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const isTarget = spec.isTarget ?? (() => false)
   const blockedNodes = spec.blockedNodes
   const blockedEdges = spec.blockedEdges
-  const adjacency = direction === 'out' ? adjacencyOf(graph).out : adjacencyOf(graph).in
+  const index = searchIndexOf(graph)
+  const { ids } = index
+  const { start, edges, next: nextOf, rank } = direction === 'out' ? index.out : index.in
+  const { bestStamp, bestDepth, pushedStamp, pushedCost, pushedDepth } = index.scratch
+  const stamp = nextGeneration(index.scratch)
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
   const labels = new LabelStore()
+  const at: number[] = [] // label → node index
   const heap = new BinaryHeap((a, b) => labels.compare(a, b))
-  // Smallest depth at which each node has been settled (the Pareto rule).
-  const bestDepth = new Map<string, number>()
   const settled = new Map<string, number>()
-  // Best (cost, depth) pushed but maybe not yet popped, to skip dominated pushes.
-  const pushedCost = new Map<string, number>()
-  const pushedDepth = new Map<string, number>()
+  const settledNodes: number[] = []
   const targets: number[] = []
   let isDepthPruned = false
   let isTimedOut = false
+  const addLabel = (node: number, cost: number, depth: number, parent: number, edge: GraphEdge | null, edgeRank: number): number => {
+    at.push(node)
+    return labels.add(ids[node]!, cost, depth, parent, edge, edgeRank)
+  }
 
   for (const root of [...new Set(spec.roots)].sort(compareStrings)) {
-    if (!graph.hasNode(root) || blockedNodes?.has(root)) continue
-    heap.push(labels.add(root, 0, 0, -1, null))
+    const i = index.indexOf.get(root)
+    if (i === undefined || blockedNodes?.has(root)) continue
+    heap.push(addLabel(i, 0, 0, -1, null, -1))
   }
 
   let pops = 0
@@ -208,13 +324,18 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
       break
     }
     const label = heap.pop()!
-    const node = labels.node[label]!
+    const node = at[label]!
+    const nodeId = ids[node]!
     const depth = labels.depth[label]!
-    const seen = bestDepth.get(node)
-    const isTargetHere = depth > 0 && isTarget(node)
-    if (seen !== undefined && (!isPareto || depth >= seen || isTargetHere)) continue
-    bestDepth.set(node, depth)
-    if (!settled.has(node)) settled.set(node, label)
+    const isSeen = bestStamp[node] === stamp
+    const isTargetHere = depth > 0 && isTarget(nodeId)
+    if (isSeen && (!isPareto || depth >= bestDepth[node]! || isTargetHere)) continue
+    bestStamp[node] = stamp
+    bestDepth[node] = depth
+    if (!isSeen) {
+      settled.set(nodeId, label)
+      settledNodes.push(node)
+    }
     if (isTargetHere) {
       targets.push(label)
       if (spec.stopAtFirstTarget) break
@@ -222,12 +343,14 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
       continue
     }
     const cost = labels.cost[label]!
-    const edges = adjacency.get(node) ?? NO_EDGES
+    const first = start[node]!
+    const last = start[node + 1]!
     if (depth >= maxDepth) {
       if (!isDepthPruned) {
-        for (const edge of edges) {
-          const next = direction === 'out' ? edge.to : edge.from
-          if (accept(edge) && !blockedEdges?.has(edge.id) && !blockedNodes?.has(next) && !bestDepth.has(next)) {
+        for (let e = first; e < last; e++) {
+          const edge = edges[e]!
+          const next = nextOf[e]!
+          if (accept(edge) && !blockedEdges?.has(edge.id) && !blockedNodes?.has(ids[next]!) && bestStamp[next] !== stamp) {
             isDepthPruned = true
             break
           }
@@ -235,33 +358,36 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
       }
       continue
     }
-    for (const edge of edges) {
-      const next = direction === 'out' ? edge.to : edge.from
-      if (!accept(edge) || blockedEdges?.has(edge.id) || blockedNodes?.has(next)) continue
+    for (let e = first; e < last; e++) {
+      const edge = edges[e]!
+      const next = nextOf[e]!
+      if (!accept(edge) || blockedEdges?.has(edge.id) || (blockedNodes !== undefined && blockedNodes.has(ids[next]!))) continue
       // A search for targets only needs no dead ends: a non-target with no edges onward (one of the
       // thousands of resources an account contains) cannot lie on a path to a target.
-      if (isTargetsOnly && !isTarget(next) && (adjacency.get(next)?.length ?? 0) === 0) continue
+      if (isTargetsOnly && start[next + 1] === start[next] && !isTarget(ids[next]!)) continue
       const nextDepth = depth + 1
-      const settledDepth = bestDepth.get(next)
-      if (settledDepth !== undefined && (!isPareto || settledDepth <= nextDepth)) continue
+      if (bestStamp[next] === stamp && (!isPareto || bestDepth[next]! <= nextDepth)) continue
       const nextCost = cost + edge.cost
-      const pc = pushedCost.get(next)
-      if (pc !== undefined) {
-        const pd = pushedDepth.get(next)!
+      if (pushedStamp[next] === stamp) {
+        const pc = pushedCost[next]!
+        const pd = pushedDepth[next]!
         // Dominated by a label already queued (equal keys are kept: the edge ids may break the tie).
         if ((nextCost > pc && nextDepth >= pd) || (nextCost >= pc && nextDepth > pd) || (!isPareto && nextCost > pc)) continue
         if (nextCost < pc || (nextCost === pc && nextDepth < pd)) {
-          pushedCost.set(next, nextCost)
-          pushedDepth.set(next, nextDepth)
+          pushedCost[next] = nextCost
+          pushedDepth[next] = nextDepth
         }
       } else {
-        pushedCost.set(next, nextCost)
-        pushedDepth.set(next, nextDepth)
+        pushedStamp[next] = stamp
+        pushedCost[next] = nextCost
+        pushedDepth[next] = nextDepth
       }
-      heap.push(labels.add(next, nextCost, nextDepth, label, edge))
+      heap.push(addLabel(next, nextCost, nextDepth, label, edge, rank[e]!))
     }
   }
-  return { labels, settled, depthOf: bestDepth, targets, isDepthPruned, isTimedOut }
+  const depthOf = new Map<string, number>()
+  for (const node of settledNodes) depthOf.set(ids[node]!, bestDepth[node]!)
+  return { labels, settled, depthOf, targets, isDepthPruned, isTimedOut }
 }
 
 /** A path as the algorithms hold it: a start node and the edges in walking order. */
