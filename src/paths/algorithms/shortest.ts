@@ -226,23 +226,30 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   graph.forEachEdge((_key, edge) => {
     all.push(edge)
   })
-  const sorted = [...all].sort((a, b) => compareStrings(a.id, b.id))
-  const rankOf = new Map<GraphEdge, number>()
-  for (let i = 0; i < sorted.length; i++) rankOf.set(sorted[i]!, i)
-  const side = (isOut: boolean): IndexedEdges => {
+  // Endpoint numbers looked up once per edge (string-keyed look-ups dominate building the index).
+  const fromOf = new Int32Array(all.length)
+  const toOf = new Int32Array(all.length)
+  for (let e = 0; e < all.length; e++) {
+    fromOf[e] = indexOf.get(all[e]!.from)!
+    toOf[e] = indexOf.get(all[e]!.to)!
+  }
+  const byId = Array.from(all.keys()).sort((a, b) => compareStrings(all[a]!.id, all[b]!.id))
+  const rankOf = new Int32Array(all.length)
+  for (let r = 0; r < byId.length; r++) rankOf[byId[r]!] = r
+  const side = (near: Int32Array, far: Int32Array): IndexedEdges => {
     const start = new Int32Array(ids.length + 1)
-    for (const edge of all) start[indexOf.get(isOut ? edge.from : edge.to)! + 1]!++
+    for (let e = 0; e < all.length; e++) start[near[e]! + 1]!++
     for (let i = 0; i < ids.length; i++) start[i + 1]! += start[i]!
     const fill = start.slice(0, ids.length)
     const edges = new Array<GraphEdge>(all.length)
     const next = new Int32Array(all.length)
     const rank = new Int32Array(all.length)
     // Edges keep the graph's order within each node, as the adjacency lists do.
-    for (const edge of all) {
-      const at = fill[indexOf.get(isOut ? edge.from : edge.to)!]!++
-      edges[at] = edge
-      next[at] = indexOf.get(isOut ? edge.to : edge.from)!
-      rank[at] = rankOf.get(edge)!
+    for (let e = 0; e < all.length; e++) {
+      const at = fill[near[e]!]!++
+      edges[at] = all[e]!
+      next[at] = far[e]!
+      rank[at] = rankOf[e]!
     }
     return { start, edges, next, rank }
   }
@@ -250,8 +257,8 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const index: SearchIndex = {
     ids,
     indexOf,
-    out: side(true),
-    in: side(false),
+    out: side(fromOf, toOf),
+    in: side(toOf, fromOf),
     scratch: {
       generation: 0,
       bestStamp: new Int32Array(n),
