@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
+import type { GraphEdge } from '../../../src/model/index.js'
+import { makeEdge } from '../../../src/model/index.js'
+
+const edge = makeEdge({
+  from: 'arn:aws:iam::111111111111:user/alice',
+  to: 'arn:aws:iam::111111111111:role/admin',
+  kind: 'CanAssume',
+  technique: 'aws/sts-assume-role',
+  evidence: [{ type: 'trust-policy', policy: 'arn:aws:iam::111111111111:role/admin#trust', statement: 0 }],
+})
+const nodeIndex = new Map([[edge.from, 0], [edge.to, 1]])
+const nodeIds = [edge.from, edge.to]
+
+describe('stored edges', () => {
+  it('leave out an id that equals the computed one', () => {
+    const [row] = packEdges([edge], nodeIndex)
+    expect(row).toHaveLength(9)
+    const out: GraphEdge[] = []
+    unpackEdges([row!], nodeIds, out)
+    expect(out).toEqual([edge])
+  })
+
+  // Each part of the id changed in turn, plus ids that only differ in a separator or a length:
+  // every one must be kept, or the edge comes back under a different id.
+  const differing = [
+    `${edge.id}x`,
+    `x${edge.id}`,
+    edge.id.replace('|CanAssume|', '|CanAssumf|'),
+    edge.id.replace('|aws/sts-assume-role|', '|aws/sts-assume-rolf|'),
+    edge.id.replace('|aws/sts-assume-role|', '|-|'),
+    edge.id.replace('user/alice|', 'user/alice/'),
+    edge.id.replace('role/admin', 'role/admix'),
+    edge.id.replace('user/alice', 'user/alicf'),
+    'arn:aws:iam::111111111111:user/alice|CanAssume|aws/sts-assume-role|arn:aws:iam::111111111111:role/admin|',
+    // Every part in place and the right end, only longer: caught by the length alone.
+    `${edge.from}|CanAssume|aws/sts-assume-role|zz${edge.to}`,
+  ]
+  for (const id of differing) {
+    it(`keep an id that differs from the computed one: ${id.slice(-40)}`, () => {
+      const changed = { ...edge, id }
+      const [row] = packEdges([changed], nodeIndex)
+      expect(row).toHaveLength(10)
+      const out: GraphEdge[] = []
+      unpackEdges([row!], nodeIds, out)
+      expect(out[0]!.id).toBe(id)
+    })
+  }
+
+  it('computes the id of an edge without a technique with `-` in its place', () => {
+    const structural = makeEdge({ from: edge.from, to: edge.to, kind: 'MemberOf', evidence: edge.evidence })
+    expect(packEdges([structural], nodeIndex)[0]).toHaveLength(9)
+    expect(packEdges([{ ...structural, id: structural.id.replace('|-|', '||') }], nodeIndex)[0]).toHaveLength(10)
+  })
+})
