@@ -28,20 +28,41 @@ export function assertNoSecrets(value: unknown, path = '$', allowValueField = tr
   if (found) throw new CrownpathError('CP_ERR_MODEL_SECRET_FIELD', { path: path + found.reverse().join('') })
 }
 
+/**
+ * Verdicts per field name: a snapshot repeats a few hundred names millions of
+ * times, so each is matched against the pattern once. Bounded, because tag keys
+ * are user data.
+ */
+const SECRET_NAME_VERDICTS = new Map<string, boolean>()
+const MAX_REMEMBERED_NAMES = 10_000
+
+function isSecretName(key: string, allowValueField: boolean): boolean {
+  let isSecret = SECRET_NAME_VERDICTS.get(key)
+  if (isSecret === undefined) {
+    isSecret = SECRET_FIELD_PATTERN.test(key)
+    if (SECRET_NAME_VERDICTS.size < MAX_REMEMBERED_NAMES) SECRET_NAME_VERDICTS.set(key, isSecret)
+  }
+  return isSecret && !(allowValueField && ALLOWED_FIELDS.has(key.toLowerCase()))
+}
+
 /** Path segments (innermost first: `.key`, `[3]`) to the first secret-bearing field, or null. */
 function findSecretField(value: unknown, allowValueField: boolean): string[] | null {
   if (value === null || typeof value !== 'object') return null
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = findSecretField(value[i], allowValueField)
+      const item: unknown = value[i]
+      if (item === null || typeof item !== 'object') continue
+      const found = findSecretField(item, allowValueField)
       if (found) return (found.push(`[${i}]`), found)
     }
     return null
   }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue
-    if (SECRET_FIELD_PATTERN.test(key) && !(allowValueField && ALLOWED_FIELDS.has(key.toLowerCase()))) return [`.${key}`]
-    const found = findSecretField((value as Record<string, unknown>)[key], allowValueField)
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (isSecretName(key, allowValueField)) return [`.${key}`]
+    const child = record[key]
+    if (child === null || typeof child !== 'object') continue
+    const found = findSecretField(child, allowValueField)
     if (found) return (found.push(`.${key}`), found)
   }
   return null
