@@ -209,7 +209,7 @@ export class CypherPathEngine implements PathEngine {
     if (reachable.length === 0) return { paths: [], truncated: false }
     const to = new Set(toIds)
     const { graph, isTimedOut } = await this.#fetch({ direction: 'out', roots: from.ids, filter, stopAt: to, deadline })
-    const spec = { graph, sources: from.ids, isTarget: (id: string) => to.has(id), accept, k, deadline }
+    const spec = { graph, sources: from.ids, isTarget: (id: string) => to.has(id), targets: [...to], accept, k, deadline }
     // From here on exactly the memory engine's steps (src/paths/memory-engine.ts).
     const bounded = findKShortestPaths({ ...spec, maxDepth })
     let truncated = isTimedOut || bounded.isTimedOut

@@ -80,7 +80,7 @@ export class MemoryPathEngine implements PathEngine {
     const from = this.resolve(query.from)
     const to = new Set(this.resolve(query.to).ids)
     const deadline = Date.now() + timeoutMs
-    const spec = { graph: this.graph, sources: from.ids, isTarget: (id: string) => to.has(id), accept, k, deadline }
+    const spec = { graph: this.graph, sources: from.ids, isTarget: (id: string) => to.has(id), targets: [...to], accept, k, deadline }
     const bounded = findKShortestPaths({ ...spec, maxDepth })
     let truncated = bounded.isTimedOut
     if (!truncated && bounded.isDepthPruned) {

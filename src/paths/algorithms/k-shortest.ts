@@ -7,13 +7,18 @@
 import type { CrownpathGraph } from '../../graph/index.js'
 import type { GraphEdge } from '../../model/index.js'
 import type { EdgeAccept, RawPath } from './shortest.js'
-import { comparePaths, findShortestPath, pathCost } from './shortest.js'
+import { comparePaths, findShortestPath, nodesReaching, pathCost } from './shortest.js'
 
 /** Input of {@link findKShortestPaths}. */
 export interface KShortestSpec {
   readonly graph: CrownpathGraph
   readonly sources: readonly string[]
   readonly isTarget: (node: string) => boolean
+  /**
+   * The targets as a list, when the caller has one: after the first path, the
+   * spur searches are then confined to the nodes that can reach a target.
+   */
+  readonly targets?: readonly string[]
   readonly accept: EdgeAccept
   readonly k: number
   readonly maxDepth: number
@@ -49,6 +54,8 @@ export function findKShortestPaths(spec: KShortestSpec): KShortestResult {
   if (!first.path) return { paths: found, isDepthPruned, isTimedOut }
   found.push(first.path)
   const seen = new Set<string>([pathKey(first.path)])
+  // Computed once a path exists (the first search stops at its first target and needs no help).
+  const reach = spec.k > 1 && spec.targets !== undefined ? nodesReaching(graph, spec.targets, accept) : undefined
   const candidates: RawPath[] = []
 
   while (found.length < spec.k && !isTimedOut) {
@@ -65,7 +72,7 @@ export function findKShortestPaths(spec: KShortestSpec): KShortestResult {
         const usedStarts = new Set(found.map((p) => p.start))
         const others = sources.filter((s) => !usedStarts.has(s))
         if (others.length === 0) continue
-        spurResult = findShortestPath({ graph, sources: others, isTarget, accept, maxDepth: spec.maxDepth, deadline })
+        spurResult = findShortestPath({ graph, sources: others, isTarget, accept, maxDepth: spec.maxDepth, deadline, ...(reach ? { reach } : {}) })
       } else {
         rootEdges = last.edges.slice(0, i)
         const spurNode = i === 0 ? last.start : last.edges[i - 1]!.to
@@ -95,6 +102,7 @@ export function findKShortestPaths(spec: KShortestSpec): KShortestResult {
           deadline,
           blockedNodes,
           blockedEdges,
+          ...(reach ? { reach } : {}),
         })
       }
       isDepthPruned ||= spurResult.isDepthPruned

@@ -42,6 +42,8 @@ export interface SearchSpec {
   readonly maxDepth: number
   /** `Date.now()` value after which the search gives up (Infinity for none). */
   readonly deadline: number
+  /** Only nodes in this set are entered (from {@link nodesReaching}: the others cannot lead to a target). */
+  readonly reach?: ReachSet
 }
 
 /**
@@ -283,6 +285,43 @@ function nextGeneration(scratch: SearchScratch): number {
   return scratch.generation
 }
 
+/** The nodes of one graph that can reach a target set (see {@link nodesReaching}). */
+export interface ReachSet {
+  readonly graph: CrownpathGraph
+  /** By node number: 1 when the node is a target or reaches one over accepted edges. */
+  readonly mask: Uint8Array
+}
+
+/**
+ * Every node with a path of accepted edges to one of `targets`, ignoring the
+ * hop bound and any blocked nodes or edges: a superset of the nodes any
+ * bounded search towards those targets can use, so searches confined to it
+ * find the same paths. Yen's spur searches explore from deep inside a path;
+ * confined, they skip the thousands of nodes that lead elsewhere.
+ */
+export function nodesReaching(graph: CrownpathGraph, targets: readonly string[], accept: EdgeAccept): ReachSet {
+  const index = searchIndexOf(graph)
+  const { start, edges, next } = index.in
+  const mask = new Uint8Array(index.ids.length)
+  const queue: number[] = []
+  for (const target of targets) {
+    const i = index.indexOf.get(target)
+    if (i === undefined || mask[i] === 1) continue
+    mask[i] = 1
+    queue.push(i)
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (let e = start[node]!; e < start[node + 1]!; e++) {
+      const from = next[e]!
+      if (mask[from] === 1 || !accept(edges[e]!)) continue
+      mask[from] = 1
+      queue.push(from)
+    }
+  }
+  return { graph, mask }
+}
+
 /**
  * Run one bounded search. First as plain Dijkstra (each node settled once),
  * which is exact whenever the hop bound never stopped an expansion; only when
@@ -304,6 +343,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const { start, edges, next: nextOf, rank } = direction === 'out' ? index.out : index.in
   const { bestStamp, bestDepth, pushedStamp, pushedCost, pushedDepth } = index.scratch
   const stamp = nextGeneration(index.scratch)
+  const reach = spec.reach?.graph === graph ? spec.reach.mask : undefined
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
   const labels = new LabelStore()
   const at: number[] = [] // label → node index
@@ -357,6 +397,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
         for (let e = first; e < last; e++) {
           const edge = edges[e]!
           const next = nextOf[e]!
+          if (reach !== undefined && reach[next] === 0) continue
           if (accept(edge) && !blockedEdges?.has(edge.id) && !blockedNodes?.has(ids[next]!) && bestStamp[next] !== stamp) {
             isDepthPruned = true
             break
@@ -368,6 +409,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
     for (let e = first; e < last; e++) {
       const edge = edges[e]!
       const next = nextOf[e]!
+      if (reach !== undefined && reach[next] === 0) continue
       if (!accept(edge) || blockedEdges?.has(edge.id) || (blockedNodes !== undefined && blockedNodes.has(ids[next]!))) continue
       // A search for targets only needs no dead ends: a non-target with no edges onward (one of the
       // thousands of resources an account contains) cannot lie on a path to a target.
@@ -434,6 +476,7 @@ export interface ShortestPathSpec {
   readonly deadline: number
   readonly blockedNodes?: ReadonlySet<string>
   readonly blockedEdges?: ReadonlySet<string>
+  readonly reach?: ReachSet
 }
 
 /** Answer of {@link findShortestPath}. */

@@ -38,4 +38,19 @@ describe('findKShortestPaths against brute-force enumeration', () => {
       for (const p of got.paths) expect(p.edges.length).toBeLessThanOrEqual(2)
     }
   })
+
+  it('finds the same paths when the spur searches are confined to the nodes that reach a target', () => {
+    let confined = 0
+    for (let seed = 200; seed < 260; seed++) {
+      const graph = randomGraph(seed, 9, 22)
+      for (const maxDepth of [2, 4, 32]) {
+        const spec = { graph, sources: ['n0', 'n1'], isTarget: (id: string) => id === 'n7' || id === 'n8', accept: makeEdgeAccept({}), k: 6, maxDepth, deadline: Infinity }
+        const plain = findKShortestPaths(spec)
+        const withTargets = findKShortestPaths({ ...spec, targets: ['n7', 'n8'] })
+        expect(withTargets.paths.map((p) => p.edges.map((e) => e.id)), `seed ${seed} depth ${maxDepth}`).toEqual(plain.paths.map((p) => p.edges.map((e) => e.id)))
+        if (plain.paths.length > 1) confined++
+      }
+    }
+    expect(confined).toBeGreaterThan(30)
+  })
 })
