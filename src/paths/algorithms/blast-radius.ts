@@ -10,7 +10,7 @@ import { CLASSIFICATIONS, NODE_KINDS } from '../../model/index.js'
 import type { BlastRadiusResult, ClassificationCounts, ReachedNode } from '../types.js'
 import { ALL_LEVELS_MASK, edgeLevelsMask, maskToLevels, toGraphPath } from './common.js'
 import type { EdgeAccept, SearchResult } from './shortest.js'
-import { adjacencyOf, compareStrings, runSearch } from './shortest.js'
+import { compareStrings, edgesAt, runSearch } from './shortest.js'
 
 /**
  * Score weight per reached resource by classification. Each tier counts as
@@ -57,13 +57,12 @@ export function computeAccessMasks(
 ): Map<string, number> {
   const masks = new Map<string, number>()
   const containsOut = new Map<string, string[]>()
-  const outgoing = adjacencyOf(graph).out
   for (const node of search.settled.keys()) masks.set(node, sources.has(node) ? ALL_LEVELS_MASK : 0)
   // Read forwards from each reached node: a widely shared resource has thousands of incoming
   // edges from nodes the search never reached, its reached parents only a few edges each.
   for (const from of search.settled.keys()) {
     if ((search.depthOf.get(from) ?? Infinity) >= maxDepth) continue
-    for (const edge of outgoing.get(from) ?? []) {
+    for (const edge of edgesAt(graph, from, 'out')) {
       const to = edge.to
       const mask = masks.get(to)
       if (mask === undefined || sources.has(to) || !accept(edge)) continue
@@ -119,7 +118,7 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   for (const [id, label] of search.settled) {
     // A node settled at the hop bound whose edges lead to unreached nodes: the bound cut the answer.
     if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
-      for (const edge of adjacencyOf(graph).out.get(id) ?? []) {
+      for (const edge of edgesAt(graph, id, 'out')) {
         if (accept(edge) && !search.settled.has(edge.to)) isDepthTruncated = true
       }
     }

@@ -11,7 +11,7 @@ import { NODE_KINDS } from '../../model/index.js'
 import type { PrivescFinding, PrivescResult } from '../types.js'
 import { toHop } from './common.js'
 import type { EdgeAccept } from './shortest.js'
-import { adjacencyOf, compareStrings, runSearch } from './shortest.js'
+import { compareStrings, edgesAt, runSearch } from './shortest.js'
 
 /** Input of {@link computePrivesc}. */
 export interface PrivescSpec {
@@ -40,7 +40,7 @@ export function computePrivesc(spec: PrivescSpec): PrivescResult {
   let isDepthTruncated = false
   for (const id of search.settled.keys()) {
     if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
-      for (const edge of adjacencyOf(graph).in.get(id) ?? []) {
+      for (const edge of edgesAt(graph, id, 'in')) {
         if (accept(edge) && !search.settled.has(edge.from)) isDepthTruncated = true
       }
     }

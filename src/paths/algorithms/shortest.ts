@@ -57,7 +57,7 @@ export class LabelStore {
   readonly depth: number[] = []
   readonly parent: number[] = []
   readonly edge: (GraphEdge | null)[] = []
-  /** The edge's {@link Adjacency.rank} (-1 at roots). */
+  /** The edge's rank in the order of edge ids (see {@link SearchIndex}; -1 at roots). */
   readonly rank: number[] = []
 
   /** Append a label and return its index. */
@@ -139,38 +139,20 @@ export interface SearchResult {
 /** How often (in popped labels) the deadline is checked. */
 const DEADLINE_CHECK_EVERY = 256
 
-/** Out- and in-edge lists per node, built once per graph (graphology's iterators cost more than arrays). */
-export interface Adjacency {
-  readonly out: ReadonlyMap<string, readonly GraphEdge[]>
-  readonly in: ReadonlyMap<string, readonly GraphEdge[]>
-}
-
-const ADJACENCY = new WeakMap<CrownpathGraph, Adjacency>()
-const NO_EDGES: readonly GraphEdge[] = []
-
 /**
- * The adjacency lists of a graph, cached per graph object.
- * INVARIANT (snapshot-immutable): engine graphs are never mutated after they
- * are built, so the cache cannot go stale.
+ * The edges leaving (`out`) or entering (`in`) a node, in graph order, read
+ * from the graph's search index (built once per graph: graphology's own
+ * iterators cost more than arrays).
  */
-export function adjacencyOf(graph: CrownpathGraph): Adjacency {
-  let adj = ADJACENCY.get(graph)
-  if (!adj) {
-    const out = new Map<string, GraphEdge[]>()
-    const into = new Map<string, GraphEdge[]>()
-    graph.forEachEdge((_key, edge) => {
-      const o = out.get(edge.from)
-      if (o) o.push(edge)
-      else out.set(edge.from, [edge])
-      const i = into.get(edge.to)
-      if (i) i.push(edge)
-      else into.set(edge.to, [edge])
-    })
-    adj = { out, in: into }
-    ADJACENCY.set(graph, adj)
-  }
-  return adj
+export function edgesAt(graph: CrownpathGraph, id: string, direction: SearchDirection): readonly GraphEdge[] {
+  const index = searchIndexOf(graph)
+  const i = index.indexOf.get(id)
+  if (i === undefined) return NO_EDGES
+  const { start, edges } = direction === 'out' ? index.out : index.in
+  return edges.slice(start[i]!, start[i + 1]!)
 }
+
+const NO_EDGES: readonly GraphEdge[] = []
 
 /** One direction of a {@link SearchIndex}: node i's edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`. */
 interface IndexedEdges {
@@ -214,7 +196,11 @@ interface SearchScratch {
 
 const SEARCH_INDEX = new WeakMap<CrownpathGraph, SearchIndex>()
 
-/** The search index of a graph, cached per graph object (INVARIANT snapshot-immutable, as {@link adjacencyOf}). */
+/**
+ * The search index of a graph, cached per graph object.
+ * INVARIANT (snapshot-immutable): engine graphs are never mutated after they
+ * are built, so the cache cannot go stale.
+ */
 function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const cached = SEARCH_INDEX.get(graph)
   if (cached) return cached
