@@ -56,6 +56,12 @@ export interface ScaleRunResult {
   readonly ingestPeakRssMiB: number
   /** Ingest total: load + derive + snapshot write (the DESIGN.md "ingest + edge derivation" figure). */
   readonly ingestMs: number
+  /**
+   * CPU time of the ingest phases, all threads of the process (GC helpers, the
+   * digest pool), ms: steadier than wall time on a shared machine, and above it
+   * by what ran beside the main thread.
+   */
+  readonly ingestCpuMs: number
   /** The same snapshot on Neo4j, when asked for and NEO4J_URI is set. */
   readonly neo4j: Neo4jBenchResult | null
 }
@@ -93,12 +99,15 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       args: { ...entry.options, ...Object.fromEntries(Object.entries(entry.files).map(([k, v]) => [k, Array.isArray(v) ? v.map((f) => join(dir, 'org', f)) : join(dir, 'org', v)])) },
     }))
     const now = new Date('2026-11-27T00:00:00Z')
+    const cpuBefore = process.cpuUsage()
     const inventory = await timed('parse (loaders)', () => collectInventory({ loaders, now }))
     const catalog = await timed('load action catalogue', () => loadActionCatalog())
     const derived = await timed('evaluate + derive edges', () => deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog: catalog }), (d) => `${d.nodes.length} nodes, ${d.edges.length} edges`)
     const store = openMemoryStore({ path: join(dir, 'bench.db') })
     const meta = await timed('snapshot write', () => store.writeSnapshot({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }))
     const ingestMs = phases.filter((p) => p.phase !== 'generate').reduce((sum, p) => sum + p.ms, 0)
+    const cpu = process.cpuUsage(cpuBefore)
+    const ingestCpuMs = Math.round((cpu.user + cpu.system) / 1000)
     const ingestPeakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024)
     const reopened = openMemoryStore({ path: join(dir, 'bench.db'), cacheSize: 0 })
     const content = await timed('snapshot read', () => reopened.readSnapshot(meta.id))
@@ -143,6 +152,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       ingestPeakRssMiB,
       ingestMs: Math.round(ingestMs),
+      ingestCpuMs,
       neo4j,
     }
   } finally {

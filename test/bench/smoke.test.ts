@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+
+// `npm run bench` runs the built files; `npm test` builds before it runs vitest.
+const runJs = join(import.meta.dirname, '../../dist/bench/run.js')
+const out = mkdtempSync(join(tmpdir(), 'crownpath-bench-smoke-'))
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)', () => {
+  it('prints the tables and writes a results file with every phase and query', async () => {
+    expect(existsSync(runJs), `${runJs} is missing: run \`npm run build\` first`).toBe(true)
+    const { stdout } = await promisify(execFile)(process.execPath, [runJs, '--scales', 'S', '--queries', '20', '--no-compare', '--no-api', '--out', out], { maxBuffer: 16 * 1024 * 1024 })
+    expect(stdout).toMatch(/ingest CPU ms/)
+    expect(stdout).toMatch(/^S\s+1000\s+\d+\s+\d+/m)
+    expect(stdout).toMatch(/policy evaluation: [\d,]+ decisions\/s per core/)
+
+    const files = readdirSync(out).filter((f) => f.endsWith('.json'))
+    expect(files).toHaveLength(1)
+    const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as {
+      machine: { cores: number; node: string }
+      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; phases: { phase: string }[]; latencies: { query: string; runs: number }[] }[]
+    }
+    expect(result.machine.cores).toBeGreaterThan(0)
+    expect(result.machine.node).toBe(process.version)
+    const [s] = result.runs
+    expect(s?.scale).toBe('S')
+    expect(s!.graph.nodes).toBeGreaterThan(1000)
+    expect(s!.graph.edges).toBeGreaterThan(s!.graph.nodes)
+    expect(s!.ingestMs).toBeGreaterThan(0)
+    expect(s!.ingestCpuMs).toBeGreaterThan(0)
+    const phases = s!.phases.map((p) => p.phase)
+    for (const phase of ['parse (loaders)', 'evaluate + derive edges', 'snapshot write', 'snapshot read', 'graph build', 'privesc', 'report over-permission']) expect(phases).toContain(phase)
+    expect(s!.latencies.map((l) => l.query)).toEqual(['path (k=1)', 'k-paths (k=5)', 'blast radius', 'who-can (crown jewel)', 'min-cut (exposed → tier0)'])
+    expect(s!.latencies[0]!.runs).toBe(20)
+  }, 180_000)
+})
