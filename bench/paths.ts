@@ -55,7 +55,7 @@ export async function benchPaths(content: SnapshotContent, options: PathBenchOpt
   const queries = options.queries ?? 500
   const random = seededUniform(options.seed ?? 1)
   const buildStart = performance.now()
-  const engine = options.engine ?? openMemoryEngine(content)
+  const engine = options.engine ?? openMemoryEngine(content, { rankTies: true })
   const buildMs = Math.round(performance.now() - buildStart)
   const hasOut = new Set(content.edges.map((e) => e.from))
   const principals = content.nodes.filter((n: GraphNode) => (n.kind === 'AWSUser' || n.kind === 'AWSRole' || n.kind === 'AZUser' || n.kind === 'AZServicePrincipal') && hasOut.has(n.id))

@@ -51,7 +51,8 @@ export type EngineFactory = (snapshotId: string) => Promise<PathEngine> | PathEn
  */
 export function createEngineCache(
   store: GraphStore,
-  factory: EngineFactory = async (snapshotId) => openMemoryEngine(await store.readSnapshot(snapshotId)),
+  // A server answers many queries per snapshot: the engine is prepared for that when it opens.
+  factory: EngineFactory = async (snapshotId) => openMemoryEngine(await store.readSnapshot(snapshotId), { rankTies: true }),
   size = 2,
 ): { openEngine: (ref: SnapshotRef) => Promise<PathEngine>; clear: () => void } {
   const lru = new SnapshotLru<PathEngine>(size, (engine) => void engine.then((e) => e.close()).catch(() => undefined))

@@ -15,6 +15,7 @@ import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
 import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
+import { rankTies } from './algorithms/shortest.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -169,7 +170,13 @@ export class MemoryPathEngine implements PathEngine {
   }
 }
 
-/** Open a memory engine over a snapshot's content (builds the graphology graph). */
-export function openMemoryEngine(content: Pick<SnapshotContent, 'nodes' | 'edges'>): MemoryPathEngine {
-  return new MemoryPathEngine(loadGraphology(content))
+/**
+ * Open a memory engine over a snapshot's content (builds the graphology graph).
+ * `rankTies` also prepares the searches for many queries (see `rankTies` in
+ * algorithms/shortest.ts): what a server wants, not a single command-line query.
+ */
+export function openMemoryEngine(content: Pick<SnapshotContent, 'nodes' | 'edges'>, options: { readonly rankTies?: boolean } = {}): MemoryPathEngine {
+  const graph = loadGraphology(content)
+  if (options.rankTies) rankTies(graph)
+  return new MemoryPathEngine(graph)
 }

@@ -52,6 +52,9 @@ export interface SearchSpec {
  * `depth[i]` hops, the last one `edge[i]` from label `parent[i]` (-1 at roots).
  */
 export class LabelStore {
+  /** @param byRank - compare edges by {@link rank} (the graph has tie ranks) instead of by their ids */
+  constructor(private readonly byRank = false) {}
+
   readonly node: string[] = []
   readonly cost: number[] = []
   readonly depth: number[] = []
@@ -107,7 +110,7 @@ export class LabelStore {
         break
       }
       // Ranks order like the edge ids; costs are small integers, so this tie is met on most comparisons.
-      const c = this.rank[x]! - this.rank[y]!
+      const c = this.byRank ? this.rank[x]! - this.rank[y]! : compareStrings(this.edge[x]!.id, this.edge[y]!.id)
       if (c !== 0) diff = c
       x = px
       y = py
@@ -160,17 +163,22 @@ interface IndexedEdges {
   readonly edges: readonly GraphEdge[]
   /** Index of the node at the far end of each edge. */
   readonly next: Int32Array
-  /** Each edge's position in the code-unit order of all edge ids (see {@link SearchIndex}). */
-  readonly rank: Int32Array
+  /** Each edge's number in the graph's own edge order (the same edge has the same number on both sides). */
+  readonly source: Int32Array
+  /** Each edge's position in the code-unit order of all edge ids, once {@link rankTies} ran (see {@link SearchIndex}). */
+  rank: Int32Array | null
 }
 
 /**
  * The graph as numbered nodes and edge arrays, built once per graph, so a
  * search touches typed arrays instead of string-keyed maps (the widest blast
- * radius on M settles 10⁴ nodes twice). Edge ranks stand in for edge ids in
- * the tie rule: comparing two ranks compares the ids without walking their
- * long shared prefixes (every edge id of a node begins with the node's id),
- * and costs are small integers, so that tie is met on most comparisons.
+ * radius on M settles 10⁴ nodes twice). Edge ranks, when built
+ * ({@link rankTies}), stand in for edge ids in the tie rule: comparing two
+ * ranks compares the ids without walking their long shared prefixes (every
+ * edge id of a node begins with the node's id), and costs are small integers,
+ * so that tie is met on most comparisons. Ranking sorts every edge id (0.3 s
+ * on M, seconds on L): worth it for a server answering many queries, not for
+ * one query from the command line.
  */
 interface SearchIndex {
   readonly ids: readonly string[]
@@ -221,25 +229,22 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
     fromOf[e] = indexOf.get(all[e]!.from)!
     toOf[e] = indexOf.get(all[e]!.to)!
   }
-  const byId = Array.from(all.keys()).sort((a, b) => compareStrings(all[a]!.id, all[b]!.id))
-  const rankOf = new Int32Array(all.length)
-  for (let r = 0; r < byId.length; r++) rankOf[byId[r]!] = r
   const side = (near: Int32Array, far: Int32Array): IndexedEdges => {
     const start = new Int32Array(ids.length + 1)
     for (let e = 0; e < all.length; e++) start[near[e]! + 1]!++
     for (let i = 0; i < ids.length; i++) start[i + 1]! += start[i]!
+    // Edges keep the graph's order within each node (a stable counting sort by node).
     const fill = start.slice(0, ids.length)
-    const edges = new Array<GraphEdge>(all.length)
+    const position = new Int32Array(all.length)
+    for (let e = 0; e < all.length; e++) position[fill[near[e]!]!++] = e
+    const edges: GraphEdge[] = []
     const next = new Int32Array(all.length)
-    const rank = new Int32Array(all.length)
-    // Edges keep the graph's order within each node, as the adjacency lists do.
-    for (let e = 0; e < all.length; e++) {
-      const at = fill[near[e]!]!++
-      edges[at] = all[e]!
+    for (let at = 0; at < all.length; at++) {
+      const e = position[at]!
+      edges.push(all[e]!)
       next[at] = far[e]!
-      rank[at] = rankOf[e]!
     }
-    return { start, edges, next, rank }
+    return { start, edges, next, source: position, rank: null }
   }
   const n = ids.length
   const index: SearchIndex = {
@@ -258,6 +263,21 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   }
   SEARCH_INDEX.set(graph, index)
   return index
+}
+
+/**
+ * Build the tie ranks of a graph's search index (see {@link SearchIndex}), once;
+ * later searches compare ranks instead of edge ids. Answers are the same either way.
+ */
+export function rankTies(graph: CrownpathGraph): void {
+  const index = searchIndexOf(graph)
+  if (index.out.rank !== null) return
+  const idOf: string[] = new Array<string>(index.out.edges.length)
+  for (let at = 0; at < idOf.length; at++) idOf[index.out.source[at]!] = index.out.edges[at]!.id
+  const order = Array.from(idOf.keys()).sort((a, b) => compareStrings(idOf[a]!, idOf[b]!))
+  const rankOf = new Int32Array(order.length)
+  for (let r = 0; r < order.length; r++) rankOf[order[r]!] = r
+  for (const side of [index.out, index.in]) side.rank = Int32Array.from(side.source, (e) => rankOf[e]!)
 }
 
 /** Start a search on the scratch arrays: a fresh stamp, restarting the count long before it overflows. */
@@ -327,11 +347,12 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const index = searchIndexOf(graph)
   const { ids } = index
   const { start, edges, next: nextOf, rank } = direction === 'out' ? index.out : index.in
+  const byRank = rank !== null
   const { bestStamp, bestDepth, pushedStamp, pushedCost, pushedDepth } = index.scratch
   const stamp = nextGeneration(index.scratch)
   const reach = spec.reach?.graph === graph ? spec.reach.mask : undefined
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
-  const labels = new LabelStore()
+  const labels = new LabelStore(byRank)
   const at: number[] = [] // label → node index
   const heap = new BinaryHeap((a, b) => labels.compare(a, b))
   const settled = new Map<string, number>()
@@ -417,7 +438,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
         pushedCost[next] = nextCost
         pushedDepth[next] = nextDepth
       }
-      heap.push(addLabel(next, nextCost, nextDepth, label, edge, rank[e]!))
+      heap.push(addLabel(next, nextCost, nextDepth, label, edge, byRank ? rank[e]! : -1))
     }
   }
   const depthOf = new Map<string, number>()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadGraphology } from '../../../src/graph/index.js'
-import { compareStrings, findShortestPath, makeEdgeAccept, runSearch } from '../../../src/paths/index.js'
+import { compareStrings, findShortestPath, makeEdgeAccept, rankTies, runSearch } from '../../../src/paths/index.js'
 import { buildEdge, buildNode } from '../../conformance/case-graph.js'
 import { allSimplePaths, seededRandom } from './random-graphs.js'
 
@@ -38,10 +38,12 @@ function tiedGraph(seed: number) {
 }
 
 describe('the search tie rule on the numbered graph index', () => {
-  it('picks the path whose edge ids come first when cost and hops tie (40 seeded graphs)', () => {
+  // Both ways of breaking the tie: edge ids compared directly, and the ranks a server builds.
+  it.each([['edge ids', false], ['tie ranks', true]])('picks the path whose edge ids come first when cost and hops tie (40 seeded graphs, %s)', (_mode, isRanked) => {
     let tied = 0
     for (let seed = 1; seed <= 40; seed++) {
       const graph = tiedGraph(seed)
+      if (isRanked) rankTies(graph)
       const all = allSimplePaths(graph, 's', 't').sort(byTieRule)
       const got = findShortestPath({ graph, sources: ['s'], isTarget: (id) => id === 't', accept: makeEdgeAccept({}), maxDepth: 32, deadline: Infinity })
       expect(got.path?.edges.map((e) => e.id) ?? null, `seed ${seed}`).toEqual(all[0]?.edges ?? null)
@@ -62,6 +64,7 @@ describe('the search tie rule on the numbered graph index', () => {
     const summary = (r: ReturnType<typeof runSearch>) => ({ settled: [...r.settled.keys()], depth: [...r.depthOf], isDepthPruned: r.isDepthPruned })
     for (let seed = 1; seed <= 10; seed++) {
       const shared = tiedGraph(seed)
+      if (seed % 2 === 0) rankTies(shared)
       for (const s of searches) {
         // Each search on the shared graph (after the others) must match the same search on a graph never searched.
         const onShared = summary(runSearch({ graph: shared, accept, deadline: Infinity, ...s }))
