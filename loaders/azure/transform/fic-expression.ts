@@ -19,7 +19,7 @@
 import type { AzClaimTest } from '../../../src/model/index.js'
 
 /** The only language version Microsoft documents. */
-export const FIC_LANGUAGE_VERSION = 1
+const FIC_LANGUAGE_VERSION = 1
 
 /** The claim tests of an expression, or why it could not be read. */
 export type ParsedClaimsExpression = { readonly tests: AzClaimTest[] } | { readonly error: string }

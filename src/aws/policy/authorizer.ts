@@ -274,7 +274,9 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
       else {
         let list = groupPolicies.get(groupArn)
         if (list === undefined) groupPolicies.set(groupArn, (list = identityPolicies(group)))
-        for (const policy of list) policies.push(policy)
+        // A managed policy attached to the user and to a group (or to two groups) applies once:
+        // held twice, its statements would match twice and show twice in every grant.
+        for (const policy of list) if (!policies.includes(policy)) policies.push(policy)
       }
     }
     const boundary = user.permissionsBoundary === null ? null : managedPolicy(user.permissionsBoundary, 'permissions-boundary', user.arn)

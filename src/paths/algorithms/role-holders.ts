@@ -47,7 +47,7 @@ export function matchRoleNodes(candidates: Iterable<GraphNode>, ref: string): Gr
 }
 
 /** A role node as the answer names it. */
-export function toRoleRef(node: GraphNode): RoleRef {
+function toRoleRef(node: GraphNode): RoleRef {
   const roleId = node.properties['roleId']
   return { id: node.id, kind: node.kind, name: node.name, provider: node.provider, account: node.account, roleId: typeof roleId === 'string' ? roleId : null }
 }

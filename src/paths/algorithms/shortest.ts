@@ -48,37 +48,49 @@ export interface SearchSpec {
 
 /**
  * Search labels in parallel arrays (cheaper than one object per label on
- * graphs with 10⁵ edges). Label i reached `node[i]` with `cost[i]` over
- * `depth[i]` hops, the last one `edge[i]` from label `parent[i]` (-1 at roots).
+ * graphs with 10⁵ edges). Label i reached node number `node[i]` with
+ * `cost[i]` over `depth[i]` hops, the last one `edge[i]` from label
+ * `parent[i]` (-1 at roots).
  */
 export class LabelStore {
-  /** @param byRank - compare edges by {@link rank} (the graph has tie ranks) instead of by their ids */
-  constructor(private readonly byRank = false) {}
+  /**
+   * @param ids - node ids by node number (the graph's search index)
+   * @param byRank - compare edges by {@link rank} (the graph has tie ranks) instead of by their ids
+   */
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly byRank: boolean,
+  ) {}
 
-  readonly node: string[] = []
+  readonly node: number[] = []
   readonly cost: number[] = []
   readonly depth: number[] = []
   readonly parent: number[] = []
   readonly edge: (GraphEdge | null)[] = []
-  /** The edge's rank in the order of edge ids (see {@link SearchIndex}; -1 at roots). */
+  /** The edge's rank in the order of edge ids (see {@link SearchIndex}; -1 at roots); kept only when comparing by rank. */
   readonly rank: number[] = []
 
   /** Append a label and return its index. */
-  add(node: string, cost: number, depth: number, parent: number, edge: GraphEdge | null, rank: number): number {
+  add(node: number, cost: number, depth: number, parent: number, edge: GraphEdge | null, rank: number): number {
     this.node.push(node)
     this.cost.push(cost)
     this.depth.push(depth)
     this.parent.push(parent)
     this.edge.push(edge)
-    this.rank.push(rank)
+    if (this.byRank) this.rank.push(rank)
     return this.node.length - 1
+  }
+
+  /** The id of a label's node. */
+  idOf(label: number): string {
+    return this.ids[this.node[label]!]!
   }
 
   /** The root node of a label's chain. */
   rootOf(label: number): string {
     let l = label
     while (this.parent[l]! >= 0) l = this.parent[l]!
-    return this.node[l]!
+    return this.idOf(l)
   }
 
   /** Edges of a label's chain in search order (root first). */
@@ -105,7 +117,7 @@ export class LabelStore {
       const px = this.parent[x]!
       const py = this.parent[y]!
       if (px < 0 || py < 0) {
-        const c = compareStrings(this.node[x]!, this.node[y]!)
+        const c = compareStrings(this.idOf(x), this.idOf(y))
         if (c !== 0) diff = c
         break
       }
@@ -352,23 +364,19 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const stamp = nextGeneration(index.scratch)
   const reach = spec.reach?.graph === graph ? spec.reach.mask : undefined
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
-  const labels = new LabelStore(byRank)
-  const at: number[] = [] // label → node index
+  const labels = new LabelStore(ids, byRank)
   const heap = new BinaryHeap((a, b) => labels.compare(a, b))
   const settled = new Map<string, number>()
   const settledNodes: number[] = []
   const targets: number[] = []
   let isDepthPruned = false
   let isTimedOut = false
-  const addLabel = (node: number, cost: number, depth: number, parent: number, edge: GraphEdge | null, edgeRank: number): number => {
-    at.push(node)
-    return labels.add(ids[node]!, cost, depth, parent, edge, edgeRank)
-  }
+
 
   for (const root of [...new Set(spec.roots)].sort(compareStrings)) {
     const i = index.indexOf.get(root)
     if (i === undefined || blockedNodes?.has(root)) continue
-    heap.push(addLabel(i, 0, 0, -1, null, -1))
+    heap.push(labels.add(i, 0, 0, -1, null, -1))
   }
 
   let pops = 0
@@ -378,7 +386,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
       break
     }
     const label = heap.pop()!
-    const node = at[label]!
+    const node = labels.node[label]!
     const nodeId = ids[node]!
     const depth = labels.depth[label]!
     const isSeen = bestStamp[node] === stamp
@@ -438,7 +446,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
         pushedCost[next] = nextCost
         pushedDepth[next] = nextDepth
       }
-      heap.push(addLabel(next, nextCost, nextDepth, label, edge, byRank ? rank[e]! : -1))
+      heap.push(labels.add(next, nextCost, nextDepth, label, edge, byRank ? rank[e]! : -1))
     }
   }
   const depthOf = new Map<string, number>()

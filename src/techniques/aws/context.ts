@@ -112,26 +112,10 @@ export function evidenceOf(result: EvaluationResult, action: string, resource: s
   const allows = result.matched.filter((m) => m.effect === 'Allow')
   const granting = allows.filter((m) => GRANTING_TYPES.has(m.policyType))
   const chosen = granting.length > 0 ? granting : allows
-  // A managed policy held twice (directly and through a group) matches twice: one item per statement.
-  const items: Evidence[] = []
-  for (let i = 0; i < chosen.length; i++) {
-    const m = chosen[i] as MatchedStatement
-    if (chosen.slice(0, i).some((earlier) => earlier.policy === m.policy && earlier.statement === m.statement)) continue
-    items.push(toEvidence(m, action, resource))
-  }
+  const items = chosen.map((m) => toEvidence(m, action, resource))
   const [first, ...rest] = items
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
   return first ? [first, ...rest] : [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
-}
-
-/** The same condition listed twice (a policy held twice) counts once. */
-export function uniqueConditions(refs: readonly ConditionRef[]): readonly ConditionRef[] {
-  if (refs.length < 2) return refs
-  const seen = new Set<string>()
-  return refs.filter((c) => {
-    const key = `${c.policy}|${c.statement}|${c.operator}|${c.key}|${c.values.join(',')}`
-    return !seen.has(key) && (seen.add(key), true)
-  })
 }
 
 /** Join grants of several required permissions into one (all must hold). */
@@ -298,7 +282,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
   const evaluate = (principal: string, action: string, resource: string, context?: RequestContext, mode?: 'exists' | 'all'): EvaluationResult =>
     authorizer.evaluate({ principal, action, resource, ...(context ? { context } : {}), ...(mode ? { resourceMode: mode } : {}) })
   const toGrant = (result: EvaluationResult, action: string, resource: string): Grant | null =>
-    result.decision === 'allowed' ? { evidence: evidenceOf(result, action, resource), conditions: uniqueConditions(result.unresolvedConditions) } : null
+    result.decision === 'allowed' ? { evidence: evidenceOf(result, action, resource), conditions: result.unresolvedConditions } : null
 
   const ctx: AwsTechniqueContext = {
     inventory,

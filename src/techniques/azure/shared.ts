@@ -248,7 +248,7 @@ export const credentialTargets = perContext((ctx): readonly CredentialTarget[] =
 })
 
 /** True when an object-scoped directory role (`/<appId>` or `/<object id>`) covers the target. */
-export function scopeCovers(scope: DirectoryScope, target: CredentialTarget): boolean {
+function scopeCovers(scope: DirectoryScope, target: CredentialTarget): boolean {
   if (scope.kind === 'tenant') return true
   if (scope.kind === 'administrativeUnit') return false
   return scope.id === target.appId || target.objectIds.includes(scope.id)

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import { AZ_ROLE_IDS } from '../../../src/azure/index.js'
-import type { GraphEdge } from '../../../src/model/index.js'
 import { compileClassifier, emptyInventory, externalIdentityId } from '../../../src/model/index.js'
 import { deriveGraph } from '../../../src/techniques/index.js'
 import { buildAwsInventory } from '../../helpers/aws-builders.js'
