@@ -5,7 +5,8 @@
  * M-size organisation never builds one giant string; the inventory is split
  * into its list sections plus a small skeleton.
  */
-import { gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib'
+import { Worker } from 'node:worker_threads'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { AccessLevel, ConditionRef, EdgeKind, Evidence, GraphEdge, Inventory, NonEmpty } from '../../model/index.js'
 import { edgeId } from '../../model/index.js'
 
@@ -20,14 +21,111 @@ const GZIP_LEVEL = 1
 
 /** One encoded chunk of a section. */
 export interface EncodedChunk {
+  readonly section: string
   readonly ordinal: number
   readonly rowCount: number
   readonly data: Buffer
 }
 
-/** Encode one chunk of records. */
-export function encodeChunk(rows: readonly unknown[]): Buffer {
-  return gzipSync(JSON.stringify(rows), { level: GZIP_LEVEL, strategy: zlibConstants.Z_DEFAULT_STRATEGY })
+/** One chunk to encode: where it goes and how to make its JSON. */
+export interface ChunkJob {
+  readonly section: string
+  readonly ordinal: number
+  readonly rowCount: number
+  /** Called once, when the encoder reaches this job (so only a few JSON texts exist at a time). */
+  readonly json: () => string
+}
+
+/** Below this many records in all, chunks are compressed on this thread: a worker costs more to start than it saves. */
+export const COMPRESS_IN_WORKER_FROM_ROWS = 100_000
+
+/** Chunks handed to the worker and not yet compressed; each holds one chunk's JSON text. */
+const COMPRESS_WINDOW = 3
+
+/**
+ * The compressing worker: gzip each JSON text it is handed. Inline source, so
+ * it runs the same from the TypeScript sources and the build.
+ */
+const COMPRESS_WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const { gzipSync } = require('node:zlib')
+parentPort.on('message', ({ id, text, level }) => {
+  try {
+    parentPort.postMessage({ id, data: gzipSync(text, { level }), error: null })
+  } catch (e) {
+    parentPort.postMessage({ id, data: null, error: String(e && e.message ? e.message : e) })
+  }
+})
+`
+
+interface CompressReply {
+  readonly id: number
+  readonly data: Uint8Array | null
+  readonly error: string | null
+}
+
+/**
+ * Encode chunks in order. Large writes compress in a worker thread while this
+ * thread writes the next chunk's JSON (the two cost about the same on an M
+ * organisation); small ones compress here. The bytes are the same either way.
+ */
+export async function encodeChunks(jobs: Iterable<ChunkJob>, options: { readonly inWorker: boolean }): Promise<EncodedChunk[]> {
+  if (!options.inWorker) {
+    return [...jobs].map((job) => ({ section: job.section, ordinal: job.ordinal, rowCount: job.rowCount, data: gzipSync(job.json(), { level: GZIP_LEVEL }) }))
+  }
+  const worker = new Worker(COMPRESS_WORKER_SOURCE, { eval: true })
+  const out: EncodedChunk[] = []
+  const replies: Promise<CompressReply>[] = []
+  const waiting = new Map<number, { readonly resolve: (reply: CompressReply) => void; readonly reject: (error: Error) => void }>()
+  let failure: Error | null = null
+  let replied: (() => void) | null = null
+  const fail = (error: Error): void => {
+    failure ??= error
+    for (const pending of waiting.values()) pending.reject(error)
+    waiting.clear()
+    replied?.()
+  }
+  worker.on('message', (reply: CompressReply) => {
+    waiting.get(reply.id)?.resolve(reply)
+    waiting.delete(reply.id)
+    replied?.()
+  })
+  worker.on('error', fail)
+  worker.on('exit', () => fail(new Error('the compressing worker stopped')))
+  try {
+    for (const job of jobs) {
+      const text = job.json()
+      // Keep at most a window of texts queued: the worker may be slower than this thread.
+      while (waiting.size >= COMPRESS_WINDOW && failure === null) await new Promise<void>((resolve) => (replied = resolve))
+      if (failure) throw failure
+      const id = out.length
+      out.push({ section: job.section, ordinal: job.ordinal, rowCount: job.rowCount, data: Buffer.alloc(0) })
+      const reply = new Promise<CompressReply>((resolve, reject) => waiting.set(id, { resolve, reject }))
+      // Observed here, awaited below: a failure before its turn must not count as unhandled.
+      reply.catch(() => undefined)
+      replies.push(reply)
+      worker.postMessage({ id, text, level: GZIP_LEVEL })
+    }
+    for (const [id, pending] of replies.entries()) {
+      const reply = await pending
+      if (reply.error !== null || reply.data === null) throw new Error(`compressing chunk ${id} failed: ${reply.error ?? 'no data'}`)
+      const chunk = out[id] as EncodedChunk
+      out[id] = { ...chunk, data: Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength) }
+    }
+    return out
+  } finally {
+    worker.removeAllListeners('exit')
+    await worker.terminate()
+  }
+}
+
+/** The jobs for one list: its chunks in order, each encoded as compact JSON of the (possibly transformed) rows. */
+export function* listJobs<T>(section: string, rows: readonly T[], size = CHUNK_ROWS, transform: (chunk: readonly T[]) => unknown = (chunk) => chunk): Generator<ChunkJob> {
+  let ordinal = 0
+  for (const chunk of chunkRows(rows, size)) {
+    yield { section, ordinal, rowCount: chunk.length, json: () => JSON.stringify(transform(chunk)) }
+    ordinal += 1
+  }
 }
 
 /** Decode one chunk of records. */
@@ -38,11 +136,6 @@ export function decodeChunk<T>(data: Buffer | Uint8Array): T[] {
 /** Cut a list into chunks lazily (each chunk is encoded only when the writer asks for it). */
 export function* chunkRows<T>(rows: readonly T[], size = CHUNK_ROWS): Generator<readonly T[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size)
-}
-
-/** Encode a single value (not a list) as one gzip'd JSON blob. */
-export function encodeValue(value: unknown): Buffer {
-  return gzipSync(JSON.stringify(value), { level: GZIP_LEVEL })
 }
 
 /** Decode a value written by {@link encodeValue}. */

@@ -12,13 +12,13 @@ import { CrownpathError, assertNoSecrets, canonicalNodeRef, isCrownpathError } f
 import type { GraphStore, NodePage, NodeQuery, SnapshotContent, SnapshotInput, SnapshotMeta, SnapshotRef } from '../store.js'
 import { buildSnapshotMeta } from '../store.js'
 import {
+  COMPRESS_IN_WORKER_FROM_ROWS,
   INVENTORY_LIST_PREFIX,
-  chunkRows,
   decodeChunk,
   decodeValue,
-  encodeChunk,
-  encodeValue,
+  encodeChunks,
   joinInventory,
+  listJobs,
   packEdges,
   splitInventory,
   unpackEdges,
@@ -122,31 +122,29 @@ export class MemoryGraphStore implements GraphStore {
     const insertSnapshot = this.#db.prepare('INSERT INTO snapshots (id, created_at, meta) VALUES (?, ?, ?)')
     const insertChunk = this.#db.prepare('INSERT INTO chunks (snapshot_seq, section, ordinal, row_count, data) VALUES (?, ?, ?, ?, ?)')
 
+    // Every chunk is encoded before the transaction opens: compression runs on the thread pool
+    // while the next chunk's JSON is written, and the transaction itself only inserts bytes.
+    const nodeIndex = new Map<string, number>()
+    input.nodes.forEach((node, i) => nodeIndex.set(node.id, i))
+    const { skeleton, lists } = splitInventory(input.inventory)
+    const chunks = await encodeChunks(
+      (function* () {
+        yield* listJobs('nodes', input.nodes, size)
+        // Packed per chunk so the compact rows of only one chunk exist at a time.
+        yield* listJobs('edges', input.edges, size, (chunk) => packEdges(chunk, nodeIndex))
+        yield* listJobs('issues', input.issues, size)
+        yield { section: 'inventory', ordinal: 0, rowCount: 1, json: () => JSON.stringify(skeleton) }
+        for (const [path, rows] of lists) yield* listJobs(`${INVENTORY_LIST_PREFIX}${path}`, rows, size)
+      })(),
+      { inWorker: input.nodes.length + input.edges.length >= COMPRESS_IN_WORKER_FROM_ROWS },
+    )
+
     const write = this.#db.transaction(() => {
       const seq = Number(insertSnapshot.run(meta.id, meta.createdAt, JSON.stringify(meta)).lastInsertRowid)
-      const writeList = (section: string, rows: readonly unknown[]): void => {
-        let ordinal = 0
-        for (const chunk of chunkRows(rows, size)) {
-          insertChunk.run(seq, section, ordinal, chunk.length, encodeChunk(chunk))
-          hook?.({ snapshotId: meta.id, section, ordinal })
-          ordinal += 1
-        }
+      for (const chunk of chunks) {
+        insertChunk.run(seq, chunk.section, chunk.ordinal, chunk.rowCount, chunk.data)
+        hook?.({ snapshotId: meta.id, section: chunk.section, ordinal: chunk.ordinal })
       }
-      writeList('nodes', input.nodes)
-      const nodeIndex = new Map<string, number>()
-      input.nodes.forEach((node, i) => nodeIndex.set(node.id, i))
-      // Packed per chunk so the compact rows of only one chunk exist at a time.
-      let ordinal = 0
-      for (const chunk of chunkRows(input.edges, size)) {
-        insertChunk.run(seq, 'edges', ordinal, chunk.length, encodeChunk(packEdges(chunk, nodeIndex)))
-        hook?.({ snapshotId: meta.id, section: 'edges', ordinal })
-        ordinal += 1
-      }
-      writeList('issues', input.issues)
-      const { skeleton, lists } = splitInventory(input.inventory)
-      insertChunk.run(seq, 'inventory', 0, 1, encodeValue(skeleton))
-      hook?.({ snapshotId: meta.id, section: 'inventory', ordinal: 0 })
-      for (const [path, rows] of lists) writeList(`${INVENTORY_LIST_PREFIX}${path}`, rows)
     })
 
     try {

@@ -27,7 +27,7 @@ import { loadStatements } from '../../../queries/index.js'
 import type { GraphStore, NodePage, NodeQuery, SnapshotContent, SnapshotInput, SnapshotMeta, SnapshotRef } from '../store.js'
 import { buildSnapshotMeta } from '../store.js'
 import { makeSnapshotId, matchSnapshotRef } from '../memory/snapshot-id.js'
-import { INVENTORY_LIST_PREFIX, chunkRows, decodeChunk, decodeValue, encodeChunk, encodeValue, joinInventory, splitInventory } from '../memory/codec.js'
+import { INVENTORY_LIST_PREFIX, chunkRows, decodeChunk, decodeValue, encodeChunks, joinInventory, listJobs, splitInventory } from '../memory/codec.js'
 import { decodeEdge, decodeNode, encodeEdge, encodeNode } from './codec.js'
 import type { Neo4jStoreSpec, Row } from './connection.js'
 import { Neo4jConnection, errorText, resolveNeo4jSettings, toStoreError } from './connection.js'
@@ -127,14 +127,16 @@ export class Neo4jGraphStore implements GraphStore {
       hook?.({ snapshotId: snapshot, section, ordinal })
       if (rows.length >= 8) await flush()
     }
-    let ordinal = 0
-    for (const chunk of chunkRows(input.issues, CHUNK_RECORDS)) await add('issues', ordinal++, encodeChunk(chunk))
     const { skeleton, lists } = splitInventory(input.inventory)
-    await add('inventory', 0, encodeValue(skeleton))
-    for (const [path, list] of lists) {
-      ordinal = 0
-      for (const chunk of chunkRows(list, CHUNK_RECORDS)) await add(`${INVENTORY_LIST_PREFIX}${path}`, ordinal++, encodeChunk(chunk))
-    }
+    const chunks = await encodeChunks(
+      (function* () {
+        yield* listJobs('issues', input.issues, CHUNK_RECORDS)
+        yield { section: 'inventory', ordinal: 0, rowCount: 1, json: () => JSON.stringify(skeleton) }
+        for (const [path, list] of lists) yield* listJobs(`${INVENTORY_LIST_PREFIX}${path}`, list, CHUNK_RECORDS)
+      })(),
+      { inWorker: false },
+    )
+    for (const chunk of chunks) await add(chunk.section, chunk.ordinal, chunk.data)
     await flush()
   }
 

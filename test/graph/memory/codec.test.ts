@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
+import type { ChunkJob } from '../../../src/graph/memory/codec.js'
+import { decodeChunk, encodeChunks, listJobs, packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
 import type { GraphEdge } from '../../../src/model/index.js'
 import { makeEdge } from '../../../src/model/index.js'
 
@@ -52,5 +53,24 @@ describe('stored edges', () => {
     const structural = makeEdge({ from: edge.from, to: edge.to, kind: 'MemberOf', evidence: edge.evidence })
     expect(packEdges([structural], nodeIndex)[0]).toHaveLength(9)
     expect(packEdges([{ ...structural, id: structural.id.replace('|-|', '||') }], nodeIndex)[0]).toHaveLength(10)
+  })
+})
+
+describe('chunk encoding', () => {
+  const rows = Array.from({ length: 2_500 }, (_, i) => ({ id: `arn:aws:s3:::bucket-${i}`, note: 'é ünïcode ✓ '.repeat(i % 7), n: i }))
+  const jobs = (): ChunkJob[] => [...listJobs('nodes', rows, 300), ...listJobs('issues', rows.slice(0, 10), 300)]
+
+  it('gives the same bytes whether a worker compresses or this thread does', async () => {
+    const here = await encodeChunks(jobs(), { inWorker: false })
+    const there = await encodeChunks(jobs(), { inWorker: true })
+    expect(here.map((c) => [c.section, c.ordinal, c.rowCount])).toEqual([...Array.from({ length: 9 }, (_, i) => ['nodes', i, i < 8 ? 300 : 100]), ['issues', 0, 10]])
+    expect(there.map((c) => [c.section, c.ordinal, c.rowCount])).toEqual(here.map((c) => [c.section, c.ordinal, c.rowCount]))
+    there.forEach((chunk, i) => expect(chunk.data.equals(here[i]!.data)).toBe(true))
+    expect(there.filter((c) => c.section === 'nodes').flatMap((c) => decodeChunk(c.data))).toEqual(rows)
+  })
+
+  it('passes a failing chunk on and stops the worker', async () => {
+    const failing = [...jobs().slice(0, 5), { section: 'edges', ordinal: 0, rowCount: 1, json: () => { throw new Error('cannot write this chunk') } }]
+    await expect(encodeChunks(failing, { inWorker: true })).rejects.toThrow('cannot write this chunk')
   })
 })
