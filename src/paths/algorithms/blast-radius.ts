@@ -5,12 +5,12 @@
  * groupings by classification and account, and a documented score.
  */
 import type { CrownpathGraph } from '../../graph/index.js'
-import type { Classification, GraphNode } from '../../model/index.js'
+import type { Classification } from '../../model/index.js'
 import { CLASSIFICATIONS, NODE_KINDS } from '../../model/index.js'
 import type { BlastRadiusResult, ClassificationCounts, ReachedNode } from '../types.js'
 import { ALL_LEVELS_MASK, edgeLevelsMask, maskToLevels, toGraphPath } from './common.js'
-import type { EdgeAccept, SearchResult } from './shortest.js'
-import { compareStrings, edgesAt, runSearch } from './shortest.js'
+import type { EdgeAccept, NumberedGraph, SearchResult } from './shortest.js'
+import { compareStrings, numberedGraph, runSearch } from './shortest.js'
 
 /**
  * Score weight per reached resource by classification. Each tier counts as
@@ -41,47 +41,66 @@ function emptyCounts(): Record<Classification, number> {
   return { public: 0, internal: 0, confidential: 0, restricted: 0 }
 }
 
+/** A search's reach by node number ({@link numberedGraph}): the label and hop count of each settled node, -1 elsewhere. */
+interface Reach {
+  readonly labelOf: Int32Array
+  readonly depthOf: Int32Array
+}
+
+function reachOf(graph: NumberedGraph, search: SearchResult): Reach {
+  const labelOf = new Int32Array(graph.ids.length).fill(-1)
+  const depthOf = new Int32Array(graph.ids.length).fill(-1)
+  search.settledNodes.forEach((node, k) => {
+    labelOf[node] = search.settledLabels[k]!
+    depthOf[node] = search.settledDepths[k]!
+  })
+  return { labelOf, depthOf }
+}
+
 /**
- * Access levels per reached node. A CanAccess edge gives its levels; Contains
- * passes the parent's levels down (so `Read` on a service scope is `Read` on
- * each bucket in it); every other edge, and being a source, gives all levels.
- * Computed as a fixpoint over bit masks because Contains chains may be reached
- * in any order.
+ * Access levels per reached node, by node number. A CanAccess edge gives its
+ * levels; Contains passes the parent's levels down (so `Read` on a service
+ * scope is `Read` on each bucket in it); every other edge, and being a
+ * source, gives all levels. Computed as a fixpoint over bit masks because
+ * Contains chains may be reached in any order.
  */
 export function computeAccessMasks(
-  graph: CrownpathGraph,
+  graph: NumberedGraph,
   search: SearchResult,
-  sources: ReadonlySet<string>,
+  isSource: Uint8Array,
   accept: EdgeAccept,
   maxDepth: number,
-): Map<string, number> {
-  const masks = new Map<string, number>()
-  const containsOut = new Map<string, string[]>()
-  for (const node of search.settled.keys()) masks.set(node, sources.has(node) ? ALL_LEVELS_MASK : 0)
+  reach: Reach = reachOf(graph, search),
+): Int32Array {
+  const { start, edges, next } = graph.out
+  const masks = new Int32Array(graph.ids.length)
+  const containsOut = new Map<number, number[]>()
+  for (const node of search.settledNodes) if (isSource[node] === 1) masks[node] = ALL_LEVELS_MASK
   // Read forwards from each reached node: a widely shared resource has thousands of incoming
   // edges from nodes the search never reached, its reached parents only a few edges each.
-  for (const from of search.settled.keys()) {
-    if ((search.depthOf.get(from) ?? Infinity) >= maxDepth) continue
-    for (const edge of edgesAt(graph, from, 'out')) {
-      const to = edge.to
-      const mask = masks.get(to)
-      if (mask === undefined || sources.has(to) || !accept(edge)) continue
+  for (const from of search.settledNodes) {
+    if (reach.depthOf[from]! >= maxDepth) continue
+    for (let e = start[from]!; e < start[from + 1]!; e++) {
+      const to = next[e]!
+      if (reach.labelOf[to]! < 0 || isSource[to] === 1) continue
+      const edge = edges[e]!
+      if (!accept(edge)) continue
       if (edge.kind === 'Contains') {
         const list = containsOut.get(from)
         if (list) list.push(to)
         else containsOut.set(from, [to])
-      } else masks.set(to, mask | edgeLevelsMask(edge))
+      } else masks[to]! |= edgeLevelsMask(edge)
     }
   }
   const work = [...containsOut.keys()]
   while (work.length > 0) {
     const parent = work.pop()!
-    const parentMask = masks.get(parent) ?? 0
+    const parentMask = masks[parent]!
     for (const child of containsOut.get(parent) ?? []) {
-      const before = masks.get(child) ?? 0
+      const before = masks[child]!
       const after = before | parentMask
       if (after !== before) {
-        masks.set(child, after)
+        masks[child] = after
         if (containsOut.has(child)) work.push(child)
       }
     }
@@ -101,64 +120,74 @@ export function explainScore(counts: ClassificationCounts, score: number): strin
 /** Compute the blast radius of a source set. */
 export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const { graph, accept, maxDepth, limit } = spec
+  const numbered = numberedGraph(graph)
+  const { ids, nodes, out } = numbered
   const sources = new Set(spec.sources.filter((s) => graph.hasNode(s)))
+  const isSource = new Uint8Array(ids.length)
+  for (const source of sources) isSource[numbered.indexOf.get(source)!] = 1
   const search = runSearch({ graph, direction: 'out', roots: [...sources], accept, maxDepth, deadline: spec.deadline })
-  const masks = computeAccessMasks(graph, search, sources, accept, maxDepth)
+  const reach = reachOf(numbered, search)
+  const masks = computeAccessMasks(numbered, search, isSource, accept, maxDepth, reach)
 
   // Sort keys read once into plain records: comparators run n log n times.
-  type Keyed = { readonly id: string; readonly cost: number; readonly tier: number }
+  type Keyed = { readonly id: string; readonly node: number; readonly cost: number; readonly tier: number }
   const principals: Keyed[] = []
   const resources: Keyed[] = []
   const scopes: Keyed[] = []
   const tierZero: string[] = []
   const byClassification = emptyCounts()
-  const byAccount: Record<string, { principals: number; resources: Record<Classification, number> }> = {}
+  const byAccount = new Map<string, { principals: number; resources: Record<Classification, number> }>()
   let score = 0
   let isDepthTruncated = false
-  for (const [id, label] of search.settled) {
+  search.settledNodes.forEach((at, k) => {
     // A node settled at the hop bound whose edges lead to unreached nodes: the bound cut the answer.
-    if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
-      for (const edge of edgesAt(graph, id, 'out')) {
-        if (accept(edge) && !search.settled.has(edge.to)) isDepthTruncated = true
+    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
+      for (let e = out.start[at]!; e < out.start[at + 1]!; e++) {
+        if (reach.labelOf[out.next[e]!]! < 0 && accept(out.edges[e]!)) isDepthTruncated = true
       }
     }
-    if (sources.has(id)) continue
-    const node = graph.getNodeAttributes(id) as GraphNode
-    const cost = search.labels.cost[label]!
+    if (isSource[at] === 1) return
+    const id = ids[at]!
+    const node = nodes[at]!
+    const cost = search.labels.cost[search.settledLabels[k]!]!
     if (node.isTierZero) tierZero.push(id)
     const role = NODE_KINDS[node.kind].role
     const accountKey = node.account ?? '-'
-    const bucket = (byAccount[accountKey] ??= { principals: 0, resources: emptyCounts() })
+    let bucket = byAccount.get(accountKey)
+    if (bucket === undefined) {
+      bucket = { principals: 0, resources: emptyCounts() }
+      byAccount.set(accountKey, bucket)
+    }
     if (role === 'resource') {
       const tier = node.classification ?? 'internal'
-      resources.push({ id, cost, tier: CLASSIFICATION_RANK[tier] })
+      resources.push({ id, node: at, cost, tier: CLASSIFICATION_RANK[tier] })
       byClassification[tier]++
       bucket.resources[tier]++
       score += CLASSIFICATION_WEIGHTS[tier]
-    } else if (role === 'scope') scopes.push({ id, cost, tier: 0 })
+    } else if (role === 'scope') scopes.push({ id, node: at, cost, tier: 0 })
     else {
-      principals.push({ id, cost, tier: 0 })
+      principals.push({ id, node: at, cost, tier: 0 })
       bucket.principals++
     }
-  }
+  })
 
   const byCost = (a: Keyed, b: Keyed): number => a.cost - b.cost || compareStrings(a.id, b.id)
-  const sortedIds = (list: Keyed[], compare: (a: Keyed, b: Keyed) => number): string[] => list.sort(compare).map((k) => k.id)
-  const principalsInOrder = sortedIds(principals, byCost)
-  const scopesInOrder = sortedIds(scopes, byCost)
-  const resourcesInOrder = sortedIds(resources, (a, b) => b.tier - a.tier || byCost(a, b))
+  const inOrder = (list: Keyed[], compare: (a: Keyed, b: Keyed) => number): Keyed[] => list.sort(compare)
+  const principalsInOrder = inOrder(principals, byCost)
+  const scopesInOrder = inOrder(scopes, byCost)
+  const resourcesInOrder = inOrder(resources, (a, b) => b.tier - a.tier || byCost(a, b))
   tierZero.sort(compareStrings)
 
-  const describe = (id: string, hasLevels: boolean): ReachedNode => {
-    const node = graph.getNodeAttributes(id) as GraphNode
-    const label = search.settled.get(id)!
+  const describe = (reached: Keyed, hasLevels: boolean): ReachedNode => {
+    const node = nodes[reached.node]!
+    const label = reach.labelOf[reached.node]!
     return {
-      id,
+      id: reached.id,
       kind: node.kind,
       name: node.name,
       account: node.account,
       classification: node.classification,
-      accessLevels: hasLevels ? maskToLevels(masks.get(id) ?? 0) : null,
+      accessLevels: hasLevels ? maskToLevels(masks[reached.node]!) : null,
       cost: search.labels.cost[label]!,
       path: toGraphPath(search.labels.chain(label)),
     }
@@ -166,13 +195,13 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const isListCut = principals.length > limit || resources.length > limit || scopes.length > limit
   return {
     from: [...sources].sort(compareStrings),
-    principals: principalsInOrder.slice(0, limit).map((id) => describe(id, false)),
-    resources: resourcesInOrder.slice(0, limit).map((id) => describe(id, true)),
-    scopes: scopesInOrder.slice(0, limit).map((id) => describe(id, true)),
+    principals: principalsInOrder.slice(0, limit).map((r) => describe(r, false)),
+    resources: resourcesInOrder.slice(0, limit).map((r) => describe(r, true)),
+    scopes: scopesInOrder.slice(0, limit).map((r) => describe(r, true)),
     tierZero,
     totals: { principals: principals.length, resources: resources.length, scopes: scopes.length, tierZero: tierZero.length },
     byClassification,
-    byAccount,
+    byAccount: Object.fromEntries(byAccount),
     score,
     scoreExplanation: explainScore(byClassification, score),
     truncated: search.isTimedOut || isDepthTruncated || isListCut,

@@ -15,7 +15,7 @@
  * Determinism: labels are ordered by cost, then depth, then the sequence of
  * edge ids read from the search root (roots compare by node id).
  */
-import type { GraphEdge } from '../../model/index.js'
+import type { GraphEdge, GraphNode } from '../../model/index.js'
 import type { CrownpathGraph } from '../../graph/index.js'
 import { BinaryHeap } from './heap.js'
 
@@ -143,6 +143,14 @@ export interface SearchResult {
   readonly settled: ReadonlyMap<string, number>
   /** node → the fewest hops it was settled with (within the bound). */
   readonly depthOf: ReadonlyMap<string, number>
+  /**
+   * The same as `settled` and `depthOf` by node number ({@link numberedGraph}), as
+   * parallel arrays in settling order: node, its first label, its fewest hops.
+   * (The maps are built from these on first use.)
+   */
+  readonly settledNodes: readonly number[]
+  readonly settledLabels: readonly number[]
+  readonly settledDepths: readonly number[]
   /** Labels of targets in the order they were settled (cheapest first). */
   readonly targets: readonly number[]
   /** True when the hop bound stopped an expansion that could have continued. */
@@ -192,12 +200,24 @@ interface IndexedEdges {
  * on M, seconds on L): worth it for a server answering many queries, not for
  * one query from the command line.
  */
-interface SearchIndex {
-  readonly ids: readonly string[]
-  readonly indexOf: ReadonlyMap<string, number>
+interface SearchIndex extends NumberedGraph {
   readonly out: IndexedEdges
   readonly in: IndexedEdges
   readonly scratch: SearchScratch
+}
+
+/** The numbered view of a graph that searches run on: node i is `ids[i]` with attributes `nodes[i]`. */
+export interface NumberedGraph {
+  readonly ids: readonly string[]
+  readonly nodes: readonly GraphNode[]
+  readonly indexOf: ReadonlyMap<string, number>
+  /** Node i's out-edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`, leading to `next[…]`. */
+  readonly out: { readonly start: Int32Array; readonly edges: readonly GraphEdge[]; readonly next: Int32Array }
+}
+
+/** The numbered view of a graph (built once per graph and shared with its searches). */
+export function numberedGraph(graph: CrownpathGraph): NumberedGraph {
+  return searchIndexOf(graph)
 }
 
 /**
@@ -225,10 +245,12 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const cached = SEARCH_INDEX.get(graph)
   if (cached) return cached
   const ids: string[] = []
+  const nodes: GraphNode[] = []
   const indexOf = new Map<string, number>()
-  graph.forEachNode((id) => {
+  graph.forEachNode((id, attributes) => {
     indexOf.set(id, ids.length)
     ids.push(id)
+    nodes.push(attributes as GraphNode)
   })
   const all: GraphEdge[] = []
   graph.forEachEdge((_key, edge) => {
@@ -261,6 +283,7 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const n = ids.length
   const index: SearchIndex = {
     ids,
+    nodes,
     indexOf,
     out: side(fromOf, toOf),
     in: side(toOf, fromOf),
@@ -366,8 +389,8 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
   const labels = new LabelStore(ids, byRank)
   const heap = new BinaryHeap((a, b) => labels.compare(a, b))
-  const settled = new Map<string, number>()
   const settledNodes: number[] = []
+  const settledLabels: number[] = []
   const targets: number[] = []
   let isDepthPruned = false
   let isTimedOut = false
@@ -395,8 +418,8 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
     bestStamp[node] = stamp
     bestDepth[node] = depth
     if (!isSeen) {
-      settled.set(nodeId, label)
       settledNodes.push(node)
+      settledLabels.push(label)
     }
     if (isTargetHere) {
       targets.push(label)
@@ -418,6 +441,8 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
             break
           }
         }
+        // The plain pass is repeated with Pareto labels once the bound prunes: finishing it is wasted work.
+        if (isDepthPruned && !isPareto) break
       }
       continue
     }
@@ -449,9 +474,24 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
       heap.push(labels.add(next, nextCost, nextDepth, label, edge, byRank ? rank[e]! : -1))
     }
   }
-  const depthOf = new Map<string, number>()
-  for (const node of settledNodes) depthOf.set(ids[node]!, bestDepth[node]!)
-  return { labels, settled, depthOf, targets, isDepthPruned, isTimedOut }
+  const settledDepths = settledNodes.map((node) => bestDepth[node]!)
+  let settled: Map<string, number> | null = null
+  let depthOf: Map<string, number> | null = null
+  return {
+    labels,
+    get settled() {
+      return (settled ??= new Map(settledNodes.map((node, k) => [ids[node]!, settledLabels[k]!])))
+    },
+    get depthOf() {
+      return (depthOf ??= new Map(settledNodes.map((node, k) => [ids[node]!, settledDepths[k]!])))
+    },
+    settledNodes,
+    settledLabels,
+    settledDepths,
+    targets,
+    isDepthPruned,
+    isTimedOut,
+  }
 }
 
 /** A path as the algorithms hold it: a start node and the edges in walking order. */
