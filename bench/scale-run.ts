@@ -13,13 +13,11 @@ import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
 import { openMemoryStore } from '../src/graph/index.js'
-import { collectInventory, readManifest } from '../src/ingest/index.js'
+import { readManifest, runIngest } from '../src/ingest/index.js'
 import type { LoaderInvocation } from '../src/ingest/index.js'
-import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { REPORTS, buildReport, DEFAULT_REPORT_SETTINGS } from '../src/reports/index.js'
-import { deriveGraph } from '../src/techniques/index.js'
 import { createRandom } from '../src/generate/index.js'
 import { benchNeo4j } from './neo4j.js'
 import type { Neo4jBenchResult } from './neo4j.js'
@@ -99,14 +97,31 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       args: { ...entry.options, ...Object.fromEntries(Object.entries(entry.files).map(([k, v]) => [k, Array.isArray(v) ? v.map((f) => join(dir, 'org', f)) : join(dir, 'org', v)])) },
     }))
     const now = new Date('2026-11-27T00:00:00Z')
-    const cpuBefore = process.cpuUsage()
-    const inventory = await timed('parse (loaders)', () => collectInventory({ loaders, now }))
-    const catalog = await timed('load action catalogue', () => loadActionCatalog())
-    const derived = await timed('evaluate + derive edges', () => deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog: catalog }), (d) => `${d.nodes.length} nodes, ${d.edges.length} edges`)
+    // The ingest as `crownpath ingest` runs it (runIngest: the action catalogue is read in a worker
+    // beside the loaders, chunks are compressed in a worker beside the snapshot JSON); its phases are
+    // timed from the pipeline's own progress steps.
     const store = openMemoryStore({ path: join(dir, 'bench.db') })
-    const meta = await timed('snapshot write', () => store.writeSnapshot({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }))
-    const ingestMs = phases.filter((p) => p.phase !== 'generate').reduce((sum, p) => sum + p.ms, 0)
+    const marks: { readonly message: string; readonly at: number; readonly heapMiB: number }[] = []
+    const mark = (message: string): void => {
+      marks.push({ message, at: performance.now(), heapMiB: mib(process.memoryUsage().heapUsed) })
+    }
+    const cpuBefore = process.cpuUsage()
+    mark('start')
+    const ingested = await runIngest({ store, loaders, now, label: `bench-${scale}`, progress: { step: mark, tick: () => undefined, done: () => mark('done') } })
     const cpu = process.cpuUsage(cpuBefore)
+    const at = (message: string): (typeof marks)[number] => {
+      const found = marks.find((m) => m.message === message)
+      if (!found) throw new Error(`the ingest reported no \`${message}\` step`)
+      return found
+    }
+    const ingestPhases: [string, (typeof marks)[number], (typeof marks)[number], string?][] = [
+      ['parse (loaders)', at('start'), at('deriving the graph')],
+      ['evaluate + derive edges', at('deriving the graph'), at('writing the snapshot'), `${ingested.snapshot.nodeCount} nodes, ${ingested.snapshot.edgeCount} edges`],
+      ['snapshot write', at('writing the snapshot'), at('done')],
+    ]
+    for (const [phase, from, to, note] of ingestPhases) phases.push({ phase, ms: Math.round((to.at - from.at) * 10) / 10, heapMiB: to.heapMiB, ...(note ? { note } : {}) })
+    const meta = ingested.snapshot
+    const ingestMs = Math.round((at('done').at - at('start').at) * 10) / 10
     const ingestCpuMs = Math.round((cpu.user + cpu.system) / 1000)
     const ingestPeakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024)
     const reopened = openMemoryStore({ path: join(dir, 'bench.db'), cacheSize: 0 })
@@ -136,10 +151,13 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       await sample('who-can (crown jewel)', Math.max(1, Math.floor(queries / 20)), () => engine.whoCan({ to: random.pick(targets).id, limit: 100 }))
       await sample('min-cut (exposed → tier0)', Math.max(1, Math.floor(queries / 200)), () => engine.minCut({ from: 'exposed', to: 'tier0' }))
     }
+    // Outside the ingest figure (read there beside the loaders): reports need it too.
+    const catalog = await timed('load action catalogue', () => loadActionCatalog())
+    const inventory = await reopened.readInventory(meta.id)
     for (const report of REPORTS) {
       await timed(`report ${report.name}`, () => buildReport(report.name, { meta: content.meta, nodes: content.nodes, edges: content.edges, inventory, engine, settings: DEFAULT_REPORT_SETTINGS, catalog, now }), (d) => `${d.findings.length} findings`)
     }
-    const neo4j = options.neo4j && process.env['NEO4J_URI'] ? await benchNeo4j({ label: `bench-${scale}`, nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now }) : null
+    const neo4j = options.neo4j && process.env['NEO4J_URI'] ? await benchNeo4j({ label: `bench-${scale}`, nodes: content.nodes, edges: content.edges, inventory, issues: content.issues, createdAt: now }) : null
     await engine.close()
     await store.close()
     await reopened.close()

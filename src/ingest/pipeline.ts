@@ -17,8 +17,8 @@ import {
   isCrownpathError,
   mergeInventory,
 } from '../model/index.js'
-import { loadActionCatalog } from '../aws/policy/index.js'
 import { deriveGraph } from '../techniques/index.js'
+import { startCatalogLoad } from './background-catalog.js'
 import type { LoaderArgs, LoaderRow } from './loaders.js'
 import { LOADERS, findLoader } from './loaders.js'
 
@@ -96,13 +96,24 @@ export async function collectInventory(request: Omit<IngestRequest, 'store'>): P
 export async function runIngest(request: IngestRequest): Promise<IngestResult> {
   const progress = request.progress ?? SILENT_PROGRESS
   const now = request.now ?? new Date()
-  const inventory = await collectInventory({ ...request, now })
-  // Checked before derivation (the store checks again before writing): secret material must
-  // not reach the derivers, whose issues and evidence are stored and shown.
-  assertNoSecrets(inventory, '$.inventory')
+  // Access levels (CanAccess edges) come from the action catalogue: read beside the loaders when an
+  // AWS loader runs, and only when there is AWS data otherwise.
+  const table = request.loaderTable ?? LOADERS
+  const pending = (request.loaders ?? []).some((l) => findLoader(l.loader, table)?.provider === 'aws') ? startCatalogLoad() : null
+  let inventory: Inventory
+  try {
+    inventory = await collectInventory({ ...request, now })
+    // Checked before derivation (the store checks again before writing): secret material must
+    // not reach the derivers, whose issues and evidence are stored and shown.
+    assertNoSecrets(inventory, '$.inventory')
+  } catch (error) {
+    await pending?.cancel()
+    throw error
+  }
   progress.step('deriving the graph')
-  // Access levels (CanAccess edges) come from the action catalogue; it is loaded only when there is AWS data.
-  const awsCatalog = inventory.aws.users.length + inventory.aws.roles.length > 0 ? await loadActionCatalog() : null
+  const hasAwsPrincipals = inventory.aws.users.length + inventory.aws.roles.length > 0
+  if (!hasAwsPrincipals) await pending?.cancel()
+  const awsCatalog = hasAwsPrincipals ? await (pending ?? startCatalogLoad()).catalog() : null
   const derived = deriveGraph(inventory, { classifier: compileClassifier(request.classification ?? DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog })
   const issues = [...inventory.issues, ...derived.issues]
   progress.step('writing the snapshot', { nodes: derived.nodes.length, edges: derived.edges.length })

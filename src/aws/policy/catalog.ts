@@ -112,6 +112,11 @@ export function buildActionCatalog(data: ActionCatalogData): ActionCatalog {
  * services (about 22k actions, under a second).
  */
 export async function loadActionCatalog(options: { services?: readonly string[] } = {}): Promise<ActionCatalog> {
+  return buildActionCatalog(await loadActionCatalogData(options))
+}
+
+/** The plain data {@link loadActionCatalog} builds its catalogue from (what a worker thread hands back as JSON). */
+export async function loadActionCatalogData(options: { services?: readonly string[] } = {}): Promise<ActionCatalogData> {
   const keys = options.services ?? (await iamServiceKeys())
   const perService = await Promise.all(
     keys.map(async (service) => {
@@ -131,5 +136,5 @@ export async function loadActionCatalog(options: { services?: readonly string[] 
       )
     }),
   )
-  return buildActionCatalog({ actions: perService.flat(), rcpServices: await servicesWithRcpSupport() })
+  return { actions: perService.flat(), rcpServices: await servicesWithRcpSupport() }
 }
