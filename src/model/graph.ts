@@ -99,9 +99,14 @@ export interface EdgeInput {
   accessLevels?: readonly AccessLevel[]
 }
 
-/** The stable id of an edge. */
+/**
+ * The stable id of an edge. Built with `join`, which makes one flat string: a
+ * template literal makes a tree of string pieces that is copied flat the first
+ * time the id is hashed or compared, and on an M organisation (3·10⁵ edges)
+ * those trees and copies cost more than building the ids.
+ */
 export function edgeId(from: string, kind: EdgeKind, technique: string | null, to: string): string {
-  return `${from}|${kind}|${technique ?? '-'}|${to}`
+  return [from, kind, technique ?? '-', to].join('|')
 }
 
 /** Shared empty lists: most of a large graph's edges have neither, and one array each adds up. */
