@@ -76,8 +76,21 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
     }
   }
 
-  const contains = (account: string, child: string): void =>
-    addEdge({ from: awsAccountId(account), to: child, kind: 'Contains', evidence: inventoryEvidence(awsAccountId(account), 'belongs to the account') })
+  // One evidence list per account and per service scope, shared by every Contains edge from it
+  // (evidence is never mutated): 10⁵ resources would otherwise carry 10⁵ equal copies.
+  const sharedEvidence = new Map<string, NonEmpty<Evidence>>()
+  const evidenceOnce = (policy: string, note: () => string): NonEmpty<Evidence> => {
+    let evidence = sharedEvidence.get(policy)
+    if (evidence === undefined) {
+      evidence = inventoryEvidence(policy, note())
+      sharedEvidence.set(policy, evidence)
+    }
+    return evidence
+  }
+  const contains = (account: string, child: string): void => {
+    const from = awsAccountId(account)
+    addEdge({ from, to: child, kind: 'Contains', evidence: evidenceOnce(from, () => 'belongs to the account') })
+  }
 
   for (const u of aws.users) {
     addNode(
@@ -163,7 +176,7 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
     }
     const properties: Record<string, string | number | boolean | null> = { ...res.properties, accountId: res.accountId, resourceType: res.type, region: res.region }
     addNode(makeNode({ id: res.arn, kind: 'AWSResource', name: res.name, tags: { ...res.tags }, classification: options.classifier(res.arn, res.tags), account: res.accountId, properties }))
-    addEdge({ from: scope, to: res.arn, kind: 'Contains', evidence: inventoryEvidence(scope, `${service} resource in ${res.accountId}`) })
+    addEdge({ from: scope, to: res.arn, kind: 'Contains', evidence: evidenceOnce(scope, () => `${service} resource in ${res.accountId}`) })
     for (const role of res.runsAs) {
       addEdge({ from: res.arn, to: role, kind: 'RunsAs', evidence: inventoryEvidence(res.arn, `${res.type} ${res.name} runs as this role`) })
     }
