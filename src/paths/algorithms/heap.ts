@@ -4,12 +4,22 @@
  * searches push label indices and compare them by cost, depth and edge ids).
  */
 
-/** A binary min-heap of numbers under `compare` (negative = first argument first). */
+/** A total order on the numbers a heap stores (negative = first argument first). */
+export interface HeapOrder {
+  compare(a: number, b: number): number
+}
+
+/**
+ * A binary min-heap of numbers under an order object. An object, not a
+ * closure: every search makes a new closure, and a call site that sees a new
+ * closure each time is compiled, thrown away and compiled again; the method of
+ * one class stays the same target.
+ */
 export class BinaryHeap {
   private readonly items: number[] = []
 
-  /** @param compare - total order on the stored numbers */
-  constructor(private readonly compare: (a: number, b: number) => number) {}
+  /** @param order - total order on the stored numbers */
+  constructor(private readonly order: HeapOrder) {}
 
   /** Number of items in the heap. */
   get size(): number {
@@ -25,7 +35,7 @@ export class BinaryHeap {
     while (i > 0) {
       const parent = (i - 1) >> 1
       const p = items[parent]!
-      if (this.compare(item, p) >= 0) break
+      if (this.order.compare(item, p) >= 0) break
       items[i] = p
       i = parent
     }
@@ -46,8 +56,8 @@ export class BinaryHeap {
         const left = 2 * i + 1
         if (left >= n) break
         const right = left + 1
-        const child = right < n && this.compare(items[right]!, items[left]!) < 0 ? right : left
-        if (this.compare(items[child]!, last) >= 0) break
+        const child = right < n && this.order.compare(items[right]!, items[left]!) < 0 ? right : left
+        if (this.order.compare(items[child]!, last) >= 0) break
         items[i] = items[child]!
         i = child
       }

@@ -388,7 +388,7 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const reach = spec.reach?.graph === graph ? spec.reach.mask : undefined
   const isTargetsOnly = spec.stopAtFirstTarget === true && spec.isTarget !== undefined
   const labels = new LabelStore(ids, byRank)
-  const heap = new BinaryHeap((a, b) => labels.compare(a, b))
+  const heap = new BinaryHeap(labels)
   const settledNodes: number[] = []
   const settledLabels: number[] = []
   const targets: number[] = []

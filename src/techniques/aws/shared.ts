@@ -9,6 +9,7 @@ import type { AwsInventory, EdgeInput, EdgeKind, Evidence, NonEmpty } from '../.
 import { awsAccountId, accountOfArn } from '../../model/index.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
 import { combineGrants } from './context.js'
+import { perContextByKey } from '../per-context.js'
 
 /** The AWS-managed full-access policy: it always exists, so attaching it is always possible. */
 export const ADMIN_POLICY_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess'
@@ -63,20 +64,8 @@ export function anyRoleIn(account: string): string {
   return `arn:aws:iam::${account}:role/*`
 }
 
-const memos = new WeakMap<AwsTechniqueContext, Map<string, unknown>>()
-
-/** Memoise a computation per context (detectors of one family share it). */
-export function memo<T>(ctx: AwsTechniqueContext, key: string, compute: () => T): T {
-  let table = memos.get(ctx)
-  if (!table) {
-    table = new Map()
-    memos.set(ctx, table)
-  }
-  if (table.has(key)) return table.get(key) as T
-  const value = compute()
-  table.set(key, value)
-  return value
-}
+/** Memoise a computation per context and key (detectors of one family share it). */
+export const memo = perContextByKey<AwsTechniqueContext>()
 
 const FULL_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
 

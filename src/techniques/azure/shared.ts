@@ -11,18 +11,7 @@ import { entraRoleName, findGraphPermission, normaliseScope, parseDirectoryScope
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
 import { isManagedIdentity, objectNode, scopeNode, tenantNode } from './context.js'
-
-/**
- * A value computed once per context and shared by every technique that asks
- * (contexts are immutable; techniques run one after another on the same one).
- */
-function perContext<T>(compute: (ctx: AzureTechniqueContext) => T): (ctx: AzureTechniqueContext) => T {
-  const cache = new WeakMap<AzureTechniqueContext, T>()
-  return (ctx) => {
-    if (!cache.has(ctx)) cache.set(ctx, compute(ctx))
-    return cache.get(ctx) as T
-  }
-}
+import { perContext } from '../per-context.js'
 
 /** One holder of a directory role. */
 export interface DirectoryRoleHolder {
@@ -38,7 +27,7 @@ export interface DirectoryRoleHolder {
 }
 
 /** The inventory's directory role definitions by lower-cased id. */
-export const directoryRoleDefinitions = perContext((ctx): ReadonlyMap<string, AzDirectoryRoleDefinition> => new Map(ctx.inventory.directoryRoleDefinitions.map((d) => [d.id.toLowerCase(), d])))
+export const directoryRoleDefinitions = perContext((ctx: AzureTechniqueContext): ReadonlyMap<string, AzDirectoryRoleDefinition> => new Map(ctx.inventory.directoryRoleDefinitions.map((d) => [d.id.toLowerCase(), d])))
 
 /** The display name of a directory role: the inventory's definition, else the built-in table. */
 export function directoryRoleName(ctx: AzureTechniqueContext, roleId: string): string {
@@ -132,7 +121,7 @@ export function armEvidence(g: ArmGrant, action: string, note: string): Evidence
 }
 
 /** Per-context index: scope → resources at or below it (built on first use). */
-const resourcesByScope = perContext((ctx): Map<string, AzResource[]> => {
+const resourcesByScope = perContext((ctx: AzureTechniqueContext): Map<string, AzResource[]> => {
   const index = new Map<string, AzResource[]>()
   // Each resource is listed under every scope above it (depth ≤ ~6), so a lookup
   // per grant replaces a scan of every resource per grant (DESIGN.md budget).
@@ -147,7 +136,7 @@ const resourcesByScope = perContext((ctx): Map<string, AzResource[]> => {
 })
 
 /** Per-context cache of typed lookups: many assignments share a scope (a subscription), so filter its resources once. */
-const typedResourcesWithin = perContext((): Map<string, readonly AzResource[]> => new Map())
+const typedResourcesWithin = perContext((_ctx: AzureTechniqueContext): Map<string, readonly AzResource[]> => new Map())
 
 /** Resources of the given ARM types at or below `scope` (types compared case-insensitively), in inventory order. Do not mutate the result. */
 export function resourcesWithin(ctx: AzureTechniqueContext, scope: string, types: readonly string[] | null): readonly AzResource[] {
@@ -232,7 +221,7 @@ export interface CredentialTarget {
  * Managed identities take no credentials (BloodHound#943) and Microsoft
  * first-party SPs refuse them.
  */
-export const credentialTargets = perContext((ctx): readonly CredentialTarget[] => {
+export const credentialTargets = perContext((ctx: AzureTechniqueContext): readonly CredentialTarget[] => {
   const out: CredentialTarget[] = []
   for (const app of ctx.index.apps.values()) {
     const sp = ctx.index.servicePrincipalsByAppId.get(app.appId.toLowerCase())
