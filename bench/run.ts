@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   out.push(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`)
   out.push('', table(['scale', 'principals', 'nodes', 'edges', 'ingest ms', 'ingest CPU ms', 'ingest peak RSS MiB', 'run peak RSS MiB'], runs.map((r) => [r.scale, r.counts['aws.principals'] ?? 0, r.graph.nodes, r.graph.edges, r.ingestMs, r.ingestCpuMs, r.ingestPeakRssMiB, r.peakRssMiB])))
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
-  out.push('', table(['scale', 'query', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))
+  out.push('', table(['scale', 'query', 'warm-up runs', 'first (cold) ms', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.warmupRuns, l.firstMs, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))
   const neo = runs.flatMap((r) => (r.neo4j ? [{ scale: r.scale, ...r.neo4j }] : []))
   if (neo.length > 0) out.push('', table(['scale', 'neo4j write ms', 'rows/s', 'privesc ms', 'queries (median ms)'], neo.map((n) => [n.scale, n.writeMs, n.writeRowsPerSecond, n.privescMs, n.latencies.map((l) => `${l.query} ${l.medianMs}`).join('; ')])))
   out.push('', `policy evaluation: ${policy.decisionsPerSecond.toLocaleString('en-US')} decisions/s per core (${policy.decisions.toLocaleString('en-US')} decisions over ${policy.principals} principals, ${policy.statements} statements)`)

@@ -34,10 +34,15 @@ export interface PhaseResult {
 /** A latency distribution over repeated queries. */
 export interface LatencyResult {
   readonly query: string
+  /** Timed runs (after the warm-up runs). */
   readonly runs: number
   readonly medianMs: number
   readonly p99Ms: number
   readonly maxMs: number
+  /** Untimed runs before the timed ones, on other random picks (the engine's code compiled, as in a running server). */
+  readonly warmupRuns: number
+  /** The first warm-up run: the query on a freshly opened engine whose code has not run yet. */
+  readonly firstMs: number
 }
 
 /** Everything one scale run measured. */
@@ -71,11 +76,22 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-function latency(query: string, samples: number[]): LatencyResult {
+function latency(query: string, samples: number[], warmup: number[]): LatencyResult {
   const sorted = [...samples].sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 1000) / 1000
-  return { query, runs: samples.length, medianMs: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? 0) }
+  return {
+    query,
+    runs: samples.length,
+    medianMs: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted.at(-1) ?? 0),
+    warmupRuns: warmup.length,
+    firstMs: round(warmup[0] ?? 0),
+  }
 }
+
+/** Untimed runs of each query kind before its timed runs (a server's code is compiled after its first queries). */
+const WARMUP_RUNS = 10
 
 /** Run one scale. `queries` scales the number of timed queries down for smoke runs. */
 export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string; neo4j?: boolean } = {}): Promise<ScaleRunResult> {
@@ -132,23 +148,29 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
 
     // Random query pairs: principals → resources and tier-zero nodes, from a seeded stream.
     const random = createRandom(seed + 101)
+    // Warm-up picks come from their own stream, so the timed picks are the same with or without them.
+    const warmupRandom = createRandom(seed + 202)
     const principals = content.nodes.filter((n: GraphNode) => ['AWSUser', 'AWSRole', 'AZUser', 'AZServicePrincipal'].includes(n.kind))
     const targets = content.nodes.filter((n: GraphNode) => n.isTierZero || n.classification === 'restricted')
     const latencies: LatencyResult[] = []
-    const sample = async (name: string, runs: number, fn: () => Promise<unknown>) => {
-      const times: number[] = []
-      for (let i = 0; i < runs; i++) {
+    type Pick = typeof random
+    const sample = async (name: string, runs: number, fn: (pick: Pick) => Promise<unknown>) => {
+      const time = async (pick: Pick): Promise<number> => {
         const start = performance.now()
-        await fn()
-        times.push(performance.now() - start)
+        await fn(pick)
+        return performance.now() - start
       }
-      latencies.push(latency(name, times))
+      const warmup: number[] = []
+      for (let i = 0; i < Math.min(WARMUP_RUNS, runs); i++) warmup.push(await time(warmupRandom))
+      const times: number[] = []
+      for (let i = 0; i < runs; i++) times.push(await time(random))
+      latencies.push(latency(name, times, warmup))
     }
     if (principals.length > 0 && targets.length > 0) {
-      await sample('path (k=1)', queries, () => engine.shortestPaths({ from: random.pick(principals).id, to: random.pick(targets).id }))
-      await sample('k-paths (k=5)', Math.max(1, Math.floor(queries / 20)), () => engine.shortestPaths({ from: random.pick(principals).id, to: random.pick(targets).id, k: 5 }))
-      await sample('blast radius', Math.max(1, Math.floor(queries / 10)), () => engine.blastRadius({ from: random.pick(principals).id, limit: 100 }))
-      await sample('who-can (crown jewel)', Math.max(1, Math.floor(queries / 20)), () => engine.whoCan({ to: random.pick(targets).id, limit: 100 }))
+      await sample('path (k=1)', queries, (r) => engine.shortestPaths({ from: r.pick(principals).id, to: r.pick(targets).id }))
+      await sample('k-paths (k=5)', Math.max(1, Math.floor(queries / 20)), (r) => engine.shortestPaths({ from: r.pick(principals).id, to: r.pick(targets).id, k: 5 }))
+      await sample('blast radius', Math.max(1, Math.floor(queries / 10)), (r) => engine.blastRadius({ from: r.pick(principals).id, limit: 100 }))
+      await sample('who-can (crown jewel)', Math.max(1, Math.floor(queries / 20)), (r) => engine.whoCan({ to: r.pick(targets).id, limit: 100 }))
       await sample('min-cut (exposed → tier0)', Math.max(1, Math.floor(queries / 200)), () => engine.minCut({ from: 'exposed', to: 'tier0' }))
     }
     // Outside the ingest figure (read there beside the loaders): reports need it too.

@@ -22,7 +22,7 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     expect(files).toHaveLength(1)
     const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as {
       machine: { cores: number; node: string }
-      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; phases: { phase: string }[]; latencies: { query: string; runs: number }[] }[]
+      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
     }
     expect(result.machine.cores).toBeGreaterThan(0)
     expect(result.machine.node).toBe(process.version)
@@ -36,5 +36,6 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     for (const phase of ['parse (loaders)', 'evaluate + derive edges', 'snapshot write', 'snapshot read', 'graph build', 'privesc', 'report over-permission']) expect(phases).toContain(phase)
     expect(s!.latencies.map((l) => l.query)).toEqual(['path (k=1)', 'k-paths (k=5)', 'blast radius', 'who-can (crown jewel)', 'min-cut (exposed → tier0)'])
     expect(s!.latencies[0]!.runs).toBe(20)
+    expect(s!.latencies.every((l) => l.warmupRuns > 0 && l.firstMs > 0)).toBe(true)
   }, 180_000)
 })
