@@ -95,6 +95,12 @@ export interface EdgeInput {
   technique?: string | null
   evidence: NonEmpty<Evidence>
   conditions?: readonly ConditionRef[]
+  /**
+   * Whether the edge holds only under its conditions (default: it has some).
+   * An edge merged from several grants holds unconditionally when one of them
+   * does, and still lists the others' conditions.
+   */
+  conditional?: boolean
   cost?: number
   accessLevels?: readonly AccessLevel[]
 }
@@ -115,7 +121,8 @@ const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])
 
 /**
  * Build an edge. The cost defaults to the kind's default; unresolved conditions
- * make the edge conditional and add {@link CONDITIONAL_COST_PENALTY}.
+ * make the edge conditional (unless `conditional` says otherwise) and a
+ * conditional edge costs {@link CONDITIONAL_COST_PENALTY} more.
  */
 export function makeEdge(input: EdgeInput): GraphEdge {
   if (input.evidence.length === 0) {
@@ -123,7 +130,7 @@ export function makeEdge(input: EdgeInput): GraphEdge {
     throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: `${input.from}→${input.to}`, reason: 'an edge needs at least one evidence item' })
   }
   const conditions = input.conditions ?? NO_CONDITIONS
-  const conditional = conditions.length > 0
+  const conditional = input.conditional ?? conditions.length > 0
   const base = input.cost ?? EDGE_KINDS[input.kind].defaultCost
   const technique = input.technique ?? null
   return {

@@ -30,6 +30,14 @@ describe('makeEdge', () => {
     expect(edge.conditions).toEqual(conditions)
     expect(edge.cost).toBe(2 + CONDITIONAL_COST_PENALTY)
   })
+
+  it('keeps the conditions of an edge declared unconditional (one of its grants needs none) without the penalty', () => {
+    const conditions = [{ operator: 'Bool', key: 'aws:MultiFactorAuthPresent', values: ['true'], policy: 'p', statement: 0 }]
+    const edge = makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', evidence: EVIDENCE, conditions, conditional: false, cost: 2 })
+    expect(edge.conditional).toBe(false)
+    expect(edge.conditions).toEqual(conditions)
+    expect(edge.cost).toBe(2)
+  })
 })
 
 describe('makeNode', () => {

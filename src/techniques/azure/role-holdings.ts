@@ -131,8 +131,7 @@ export function deriveRoleHoldings(ctx: AzureTechniqueContext): { nodes: GraphNo
     // The holding is unconditional when one assignment is (an unconditional way always works);
     // the conditions of the others are kept all the same.
     const isConditional = list.every((h) => h.conditions.length > 0)
-    const edge = makeEdge({ from: first.from, to: first.role, kind: first.kind, evidence, conditions: isConditional ? conditions : [] })
-    edges.push(isConditional ? edge : { ...edge, conditions })
+    edges.push(makeEdge({ from: first.from, to: first.role, kind: first.kind, evidence, conditions, conditional: isConditional }))
   }
   return { nodes: [...nodes.values()], edges }
 }
