@@ -11,7 +11,7 @@ import { NODE_KINDS } from '../../model/index.js'
 import type { PrivescFinding, PrivescResult } from '../types.js'
 import { toHop } from './common.js'
 import type { EdgeAccept } from './shortest.js'
-import { compareStrings, edgesAt, runSearch } from './shortest.js'
+import { compareStrings, numberedGraph, runSearch } from './shortest.js'
 
 /** Input of {@link computePrivesc}. */
 export interface PrivescSpec {
@@ -36,24 +36,27 @@ export function computePrivesc(spec: PrivescSpec): PrivescResult {
   // Every tier-zero node is a root at cost 0, so a chain ends at the first tier-zero node it meets.
   const search = runSearch({ graph, direction: 'in', roots: tierZero, accept, maxDepth, deadline: spec.deadline })
 
-  const found: string[] = []
+  const { ids, nodes, in: into } = numberedGraph(graph)
+  const isReached = new Uint8Array(ids.length)
+  for (const node of search.settledNodes) isReached[node] = 1
+  const found: { readonly id: string; readonly label: number }[] = []
   let isDepthTruncated = false
-  for (const id of search.settled.keys()) {
-    if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
-      for (const edge of edgesAt(graph, id, 'in')) {
-        if (accept(edge) && !search.settled.has(edge.from)) isDepthTruncated = true
+  search.settledNodes.forEach((at, k) => {
+    // Settled at the hop bound with an unreached node one step further back: the bound cut the answer.
+    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
+      for (let e = into.start[at]!; e < into.start[at + 1]!; e++) {
+        if (isReached[into.next[e]!] === 0 && accept(into.edges[e]!)) isDepthTruncated = true
       }
     }
-    const node = graph.getNodeAttributes(id) as GraphNode
-    if (node.isTierZero || NODE_KINDS[node.kind].role !== 'principal') continue
-    found.push(id)
-  }
-  const costOf = (id: string): number => search.labels.cost[search.settled.get(id)!]!
-  found.sort((a, b) => costOf(a) - costOf(b) || compareStrings(a, b))
-  const findings: PrivescFinding[] = found.slice(0, limit).map((principal) => {
-    const label = search.settled.get(principal)!
+    const node = nodes[at]!
+    if (node.isTierZero || NODE_KINDS[node.kind].role !== 'principal') return
+    found.push({ id: ids[at]!, label: search.settledLabels[k]! })
+  })
+  const { cost } = search.labels
+  found.sort((a, b) => cost[a.label]! - cost[b.label]! || compareStrings(a.id, b.id))
+  const findings: PrivescFinding[] = found.slice(0, limit).map(({ id, label }) => {
     const edges = search.labels.chain(label).reverse()
-    return { principal, target: search.labels.rootOf(label), cost: search.labels.cost[label]!, hops: edges.map(toHop) }
+    return { principal: id, target: search.labels.rootOf(label), cost: cost[label]!, hops: edges.map(toHop) }
   })
   return {
     admins: admins.sort(compareStrings),

@@ -162,21 +162,6 @@ export interface SearchResult {
 /** How often (in popped labels) the deadline is checked. */
 const DEADLINE_CHECK_EVERY = 256
 
-/**
- * The edges leaving (`out`) or entering (`in`) a node, in graph order, read
- * from the graph's search index (built once per graph: graphology's own
- * iterators cost more than arrays).
- */
-export function edgesAt(graph: CrownpathGraph, id: string, direction: SearchDirection): readonly GraphEdge[] {
-  const index = searchIndexOf(graph)
-  const i = index.indexOf.get(id)
-  if (i === undefined) return NO_EDGES
-  const { start, edges } = direction === 'out' ? index.out : index.in
-  return edges.slice(start[i]!, start[i + 1]!)
-}
-
-const NO_EDGES: readonly GraphEdge[] = []
-
 /** One direction of a {@link SearchIndex}: node i's edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`. */
 interface IndexedEdges {
   readonly start: Int32Array
@@ -212,7 +197,16 @@ export interface NumberedGraph {
   readonly nodes: readonly GraphNode[]
   readonly indexOf: ReadonlyMap<string, number>
   /** Node i's out-edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`, leading to `next[…]`. */
-  readonly out: { readonly start: Int32Array; readonly edges: readonly GraphEdge[]; readonly next: Int32Array }
+  readonly out: NumberedEdges
+  /** Node i's in-edges, the same way (`next` is the node each comes from). */
+  readonly in: NumberedEdges
+}
+
+/** One direction of a {@link NumberedGraph}'s edges. */
+export interface NumberedEdges {
+  readonly start: Int32Array
+  readonly edges: readonly GraphEdge[]
+  readonly next: Int32Array
 }
 
 /** The numbered view of a graph (built once per graph and shared with its searches). */
