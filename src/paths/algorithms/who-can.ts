@@ -8,8 +8,8 @@ import type { AccessLevel, GraphNode } from '../../model/index.js'
 import { NODE_KINDS } from '../../model/index.js'
 import type { WhoCanEntry, WhoCanResult } from '../types.js'
 import { edgeLevelsMask, levelsToMask, maskToLevels, toGraphPath } from './common.js'
-import type { EdgeAccept, SearchResult } from './shortest.js'
-import { compareStrings, runSearch } from './shortest.js'
+import type { EdgeAccept, NumberedGraph, SearchResult } from './shortest.js'
+import { compareStrings, numberedGraph, runSearch } from './shortest.js'
 
 /** Input of {@link computeWhoCan}. */
 export interface WhoCanSpec {
@@ -22,18 +22,26 @@ export interface WhoCanSpec {
   readonly deadline: number
 }
 
-/** Targets plus every scope that contains them (walking Contains edges backwards). */
-function containmentChain(graph: CrownpathGraph, targets: readonly string[], accept: EdgeAccept): Set<string> {
-  const chain = new Set(targets)
-  const work = [...targets]
+/** Targets plus every scope that contains them (walking Contains edges backwards), by node number. */
+function containmentChain(graph: NumberedGraph, targets: readonly string[], accept: EdgeAccept): Uint8Array {
+  const { start, edges, next } = graph.in
+  const chain = new Uint8Array(graph.ids.length)
+  const work: number[] = []
+  for (const target of targets) {
+    const at = graph.indexOf.get(target)!
+    chain[at] = 1
+    work.push(at)
+  }
   while (work.length > 0) {
     const node = work.pop()!
-    graph.forEachInEdge(node, (_k, edge, from) => {
-      if (edge.kind === 'Contains' && accept(edge) && !chain.has(from)) {
-        chain.add(from)
+    for (let e = start[node]!; e < start[node + 1]!; e++) {
+      const from = next[e]!
+      const edge = edges[e]!
+      if (edge.kind === 'Contains' && chain[from] === 0 && accept(edge)) {
+        chain[from] = 1
         work.push(from)
       }
-    })
+    }
   }
   return chain
 }
@@ -45,34 +53,37 @@ function isActor(node: GraphNode): boolean {
 }
 
 /**
- * Levels each reached node holds on the target: the edge entering the
- * containment chain decides (CanAccess: its levels; anything else: all), and
- * whoever reaches such a node inherits them.
+ * Levels each reached node holds on the target, by node number: the edge
+ * entering the containment chain decides (CanAccess: its levels; anything
+ * else: all), and whoever reaches such a node inherits them.
  */
-function computeLevelMasks(graph: CrownpathGraph, search: SearchResult, chain: ReadonlySet<string>, accept: EdgeAccept): Map<string, number> {
-  const masks = new Map<string, number>()
-  const work: string[] = []
-  for (const node of search.settled.keys()) {
-    if (chain.has(node)) continue
+function computeLevelMasks(graph: NumberedGraph, search: SearchResult, isReached: Uint8Array, chain: Uint8Array, accept: EdgeAccept): Int32Array {
+  const masks = new Int32Array(graph.ids.length)
+  const work: number[] = []
+  for (const node of search.settledNodes) {
+    if (chain[node] === 1) continue
     let mask = 0
-    graph.forEachOutEdge(node, (_k, edge, _from, to) => {
-      if (accept(edge) && edge.kind !== 'Contains' && chain.has(to)) mask |= edgeLevelsMask(edge)
-    })
-    masks.set(node, mask)
+    for (let e = graph.out.start[node]!; e < graph.out.start[node + 1]!; e++) {
+      const edge = graph.out.edges[e]!
+      if (chain[graph.out.next[e]!] === 1 && edge.kind !== 'Contains' && accept(edge)) mask |= edgeLevelsMask(edge)
+    }
+    masks[node] = mask
     if (mask !== 0) work.push(node)
   }
+  const { start, edges, next } = graph.in
   while (work.length > 0) {
     const node = work.pop()!
-    const mask = masks.get(node)!
-    graph.forEachInEdge(node, (_k, edge, from) => {
-      if (!accept(edge) || chain.has(from) || !masks.has(from)) return
-      const before = masks.get(from)!
+    const mask = masks[node]!
+    for (let e = start[node]!; e < start[node + 1]!; e++) {
+      const from = next[e]!
+      if (chain[from] === 1 || isReached[from] === 0 || !accept(edges[e]!)) continue
+      const before = masks[from]!
       const after = before | mask
       if (after !== before) {
-        masks.set(from, after)
+        masks[from] = after
         work.push(from)
       }
-    })
+    }
   }
   return masks
 }
@@ -80,46 +91,50 @@ function computeLevelMasks(graph: CrownpathGraph, search: SearchResult, chain: R
 /** Who can reach the targets (optionally with a given access level). */
 export function computeWhoCan(spec: WhoCanSpec): WhoCanResult {
   const { graph, maxDepth, limit } = spec
+  const numbered = numberedGraph(graph)
+  const { ids, nodes, indexOf } = numbered
   const targets = [...new Set(spec.targets.filter((t) => graph.hasNode(t)))].sort(compareStrings)
-  const chain = containmentChain(graph, targets, spec.accept)
+  const chain = containmentChain(numbered, targets, spec.accept)
   const wanted = spec.accessLevel ? levelsToMask([spec.accessLevel]) : 0
   // With a level asked, a CanAccess edge into the chain without that level grants nothing useful.
   const accept: EdgeAccept =
     wanted === 0
       ? spec.accept
-      : (edge) => spec.accept(edge) && !(edge.kind === 'CanAccess' && chain.has(edge.to) && (levelsToMask(edge.accessLevels) & wanted) === 0)
+      : (edge) => spec.accept(edge) && !(edge.kind === 'CanAccess' && chain[indexOf.get(edge.to)!] === 1 && (levelsToMask(edge.accessLevels) & wanted) === 0)
   const search = runSearch({ graph, direction: 'in', roots: targets, accept, maxDepth, deadline: spec.deadline })
-  const masks = computeLevelMasks(graph, search, chain, accept)
+  const isReached = new Uint8Array(ids.length)
+  for (const node of search.settledNodes) isReached[node] = 1
+  const masks = computeLevelMasks(numbered, search, isReached, chain, accept)
 
-  const ids: string[] = []
+  const into = numbered.in
+  const found: { readonly id: string; readonly node: number; readonly label: number }[] = []
   let isDepthTruncated = false
-  for (const id of search.settled.keys()) {
-    if (!isDepthTruncated && search.depthOf.get(id) === maxDepth) {
-      graph.forEachInEdge(id, (_k, edge, from) => {
-        if (accept(edge) && !search.settled.has(from)) isDepthTruncated = true
-      })
+  search.settledNodes.forEach((at, k) => {
+    // Settled at the hop bound with an unreached node one step further back: the bound cut the answer.
+    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
+      for (let e = into.start[at]!; e < into.start[at + 1]!; e++) {
+        if (isReached[into.next[e]!] === 0 && accept(into.edges[e]!)) isDepthTruncated = true
+      }
     }
-    if (chain.has(id)) continue
-    const node = graph.getNodeAttributes(id) as GraphNode
-    if (!isActor(node)) continue
-    if (wanted !== 0 && ((masks.get(id) ?? 0) & wanted) === 0) continue
-    ids.push(id)
-  }
-  const costOf = (id: string): number => search.labels.cost[search.settled.get(id)!]!
-  ids.sort((a, b) => costOf(a) - costOf(b) || compareStrings(a, b))
-  const entries: WhoCanEntry[] = ids.slice(0, limit).map((id) => {
-    const node = graph.getNodeAttributes(id) as GraphNode
-    const label = search.settled.get(id)!
+    if (chain[at] === 1) return
+    if (!isActor(nodes[at]!)) return
+    if (wanted !== 0 && (masks[at]! & wanted) === 0) return
+    found.push({ id: ids[at]!, node: at, label: search.settledLabels[k]! })
+  })
+  const { cost } = search.labels
+  found.sort((a, b) => cost[a.label]! - cost[b.label]! || compareStrings(a.id, b.id))
+  const entries: WhoCanEntry[] = found.slice(0, limit).map(({ id, node: at, label }) => {
+    const node = nodes[at]!
     // The search ran backwards from the target: its chain read in reverse is the forward path.
     const edges = search.labels.chain(label).reverse()
     return {
       id,
       kind: node.kind,
       name: node.name,
-      accessLevels: maskToLevels(masks.get(id) ?? 0),
-      cost: search.labels.cost[label]!,
+      accessLevels: maskToLevels(masks[at]!),
+      cost: cost[label]!,
       path: toGraphPath(edges),
     }
   })
-  return { to: targets, entries, total: ids.length, truncated: search.isTimedOut || isDepthTruncated || ids.length > limit }
+  return { to: targets, entries, total: found.length, truncated: search.isTimedOut || isDepthTruncated || found.length > limit }
 }
