@@ -139,14 +139,10 @@ export function compareStrings(a: string, b: string): number {
 /** What a search found. */
 export interface SearchResult {
   readonly labels: LabelStore
-  /** node → its first settled label: the cheapest (then shallowest, then lexicographically first) way there. */
-  readonly settled: ReadonlyMap<string, number>
-  /** node → the fewest hops it was settled with (within the bound). */
-  readonly depthOf: ReadonlyMap<string, number>
   /**
-   * The same as `settled` and `depthOf` by node number ({@link numberedGraph}), as
-   * parallel arrays in settling order: node, its first label, its fewest hops.
-   * (The maps are built from these on first use.)
+   * Every settled node by number ({@link numberedGraph}), in settling order, with
+   * (parallel arrays) its first settled label — the cheapest, then shallowest,
+   * then lexicographically first way there — and the fewest hops it was settled with.
    */
   readonly settledNodes: readonly number[]
   readonly settledLabels: readonly number[]
@@ -469,16 +465,8 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
     }
   }
   const settledDepths = settledNodes.map((node) => bestDepth[node]!)
-  let settled: Map<string, number> | null = null
-  let depthOf: Map<string, number> | null = null
   return {
     labels,
-    get settled() {
-      return (settled ??= new Map(settledNodes.map((node, k) => [ids[node]!, settledLabels[k]!])))
-    },
-    get depthOf() {
-      return (depthOf ??= new Map(settledNodes.map((node, k) => [ids[node]!, settledDepths[k]!])))
-    },
     settledNodes,
     settledLabels,
     settledDepths,
