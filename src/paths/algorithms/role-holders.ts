@@ -103,9 +103,7 @@ function makeScopeTest(graph: CrownpathGraph, scopes: readonly string[] | null):
     const account = graph.hasNode(s) ? (graph.getNodeAttributes(s) as GraphNode).account : null
     if (account !== null) accounts.add(account)
   }
-  return (scope) => {
-    if (scope === null) return false
-    if (covering.has(scope)) return true
+  const isRootOfAccount = (scope: string): boolean => {
     if (!graph.hasNode(scope)) return false
     const node = graph.getNodeAttributes(scope) as GraphNode
     if (NODE_KINDS[node.kind].role !== 'scope' || node.account === null || !accounts.has(node.account)) return false
@@ -114,6 +112,18 @@ function makeScopeTest(graph: CrownpathGraph, scopes: readonly string[] | null):
       if (edge.kind === 'Contains') isContained = true
     })
     return !isContained
+  }
+  // Many assignments share a scope (a subscription, the tenant root): each is examined once.
+  const verdicts = new Map<string, boolean>()
+  return (scope) => {
+    if (scope === null) return false
+    if (covering.has(scope)) return true
+    let verdict = verdicts.get(scope)
+    if (verdict === undefined) {
+      verdict = isRootOfAccount(scope)
+      verdicts.set(scope, verdict)
+    }
+    return verdict
   }
 }
 
@@ -159,6 +169,9 @@ export function computeRoleHolders(spec: RoleHoldersSpec): RoleHoldersResult {
     for (const edge of holdingEdges) {
       const status = HOLDING_EDGES[edge.kind]!
       if (spec.status !== undefined && spec.status !== status) continue
+      const applying = edge.evidence.filter((evidence) => covers(evidence.resource ?? null))
+      // No assignment on this edge applies at the query's scopes: its members need not be walked.
+      if (applying.length === 0) continue
       // Members of the assignee, breadth-first: [member, chain of MemberOf edges up to the assignee].
       const members: { id: string; chain: GraphEdge[] }[] = []
       const seen = new Set([edge.from])
@@ -177,9 +190,8 @@ export function computeRoleHolders(spec: RoleHoldersSpec): RoleHoldersResult {
         }
         frontier = next
       }
-      for (const evidence of edge.evidence) {
+      for (const evidence of applying) {
         const scope = evidence.resource ?? null
-        if (!covers(scope)) continue
         const own = edge.conditions.filter((c) => c.policy === evidence.policy)
         const base = { role: roleId, roleName: role.name, status, scope, assignee: edge.from, evidence }
         add(edge.from, { ...base, via: [], membership: [], conditions: own, isConditional: own.length > 0 })
