@@ -65,6 +65,16 @@ export interface AzClaimsMatching {
   readonly tests: readonly AzClaimTest[] | null
 }
 
+/** The test naming a flexible credential's subject: its first `sub` test (the others are conditions on the edge). */
+export function subjectTestOf(tests: readonly AzClaimTest[]): AzClaimTest | undefined {
+  return tests.find((t) => t.claim === 'sub')
+}
+
+/** A flexible credential whose expression could not be read (the loader reported it): who satisfies it is unknown. */
+export function hasUnreadableClaims(credential: Pick<AzCredential, 'claimsMatching'>): boolean {
+  return credential.claimsMatching != null && credential.claimsMatching.tests === null
+}
+
 /** A client secret, certificate or federated identity credential. Values are never read. */
 export interface AzCredential {
   /** keyId for secrets/certificates, the credential's Graph id for federated credentials. */

@@ -13,7 +13,7 @@ import type {
   AzServicePrincipal,
   AzUser,
 } from '../../../src/model/index.js'
-import { azureArmId } from '../../../src/model/index.js'
+import { azureArmId, subjectTestOf } from '../../../src/model/index.js'
 import { parseClaimsMatchingExpression } from './fic-expression.js'
 
 const lc = (s: string): string => s.toLowerCase()
@@ -94,7 +94,7 @@ export function toFederatedCredential(fic: FederatedCredentialInput, report: Rep
     report('.claimsMatchingExpression.value', `federated credential \`${fic.id}\`: claims-matching expression \`${flexible.value}\` not understood: ${parsed.error}; no external identity is linked to it`)
     return { ...base, claimsMatching: { expression: flexible.value, languageVersion, tests: null } }
   }
-  const sub = parsed.tests.find((t) => t.claim === 'sub')
+  const sub = subjectTestOf(parsed.tests)
   return { ...base, subject: sub ? sub.value : null, claimsMatching: { expression: flexible.value, languageVersion, tests: parsed.tests } }
 }
 

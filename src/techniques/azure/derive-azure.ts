@@ -5,7 +5,7 @@
  * over one detection context, then the descriptive role holdings. Pure.
  */
 import type { AzureInventory, DataIssue, Evidence, GraphEdge, GraphNode, Inventory, NonEmpty } from '../../model/index.js'
-import { azureArmId, azureObjectId, makeEdge, makeNode } from '../../model/index.js'
+import { azureArmId, azureObjectId, hasUnreadableClaims, makeEdge, makeNode } from '../../model/index.js'
 import { TIER_ZERO_ROLES, normaliseScope, parseDirectoryScope, scopeLevel, subscriptionOf } from '../../azure/index.js'
 import type { DeriveOptions, DerivedGraph, ProviderDeriver } from '../derive.js'
 import { makeExternalIdentityNode } from '../external/index.js'
@@ -103,7 +103,7 @@ function structure(azure: AzureInventory, options: DeriveOptions, tenantId: stri
         : fact(c.id.toLowerCase(), `${c.type} of ${ownerName}`)
       edges.push(makeEdge({ from: cid, to: ownerNode, kind: 'AuthenticatesAs', evidence }))
       // A flexible credential whose expression could not be read trusts someone we cannot name: no identity node.
-      if (c.type === 'federated' && c.issuer && c.claimsMatching?.tests !== null) add(makeExternalIdentityNode(c.issuer, c.subject))
+      if (c.type === 'federated' && c.issuer && !hasUnreadableClaims(c)) add(makeExternalIdentityNode(c.issuer, c.subject))
     }
   }
   // Managed identities the resources name but the SP list lacks.

@@ -4,7 +4,7 @@
  * identity credential and so signs in as the app.
  */
 import type { AzCredential, ConditionRef } from '../../model/index.js'
-import { externalIdentityId, normaliseIssuer } from '../../model/index.js'
+import { externalIdentityId, hasUnreadableClaims, normaliseIssuer, subjectTestOf } from '../../model/index.js'
 import { subjectPatternRisk } from '../external/index.js'
 import type { Technique } from '../technique.js'
 import type { AzureTechniqueContext } from './context.js'
@@ -19,7 +19,7 @@ import { techniqueEdge } from './shared.js'
  */
 function claimConditions(cred: AzCredential, issuer: string): ConditionRef[] {
   const tests = cred.claimsMatching?.tests ?? []
-  const subjectTest = tests.find((t) => t.claim === 'sub')
+  const subjectTest = subjectTestOf(tests)
   return tests
     .filter((t) => t !== subjectTest)
     .map((t) => ({ operator: t.operator, key: `${normaliseIssuer(issuer)}:${t.claim}`, values: [t.value], policy: cred.id.toLowerCase() }))
@@ -51,8 +51,7 @@ export const federatedCredential: Technique<AzureTechniqueContext> = {
     for (const { owner, kind } of owners) {
       for (const cred of owner.credentials) {
         if (cred.type !== 'federated' || !cred.issuer) continue
-        // A flexible credential whose expression could not be read: who satisfies it is unknown (the loader reported it).
-        if (cred.claimsMatching && cred.claimsMatching.tests === null) continue
+        if (hasUnreadableClaims(cred)) continue
         const risk = subjectPatternRisk(cred.issuer, cred.subject)
         const flexible = cred.claimsMatching ? ` (flexible: \`${cred.claimsMatching.expression}\`)` : ''
         yield techniqueEdge(
