@@ -7,7 +7,6 @@
 import type { CrownpathGraph, SnapshotContent } from '../graph/index.js'
 import { loadGraphology } from '../graph/index.js'
 import type { GraphNode } from '../model/index.js'
-import { ROLE_KINDS } from '../model/index.js'
 import { computeBlastRadius } from './algorithms/blast-radius.js'
 import { computeChokePoints } from './algorithms/choke-points.js'
 import { makeEdgeAccept, toGraphPath } from './algorithms/common.js'
@@ -15,7 +14,7 @@ import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
 import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
-import { rankTies } from './algorithms/shortest.js'
+import { numberedGraph, rankTies } from './algorithms/shortest.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -155,12 +154,8 @@ export class MemoryPathEngine implements PathEngine {
 
   async roleHolders(query: RoleHoldersQuery): Promise<RoleHoldersResult> {
     const limit = checkRoleHoldersQuery(query)
-    const roleKinds = new Set<string>(ROLE_KINDS)
-    const candidates: GraphNode[] = []
-    this.graph.forEachNode((_id, attrs) => {
-      if (roleKinds.has((attrs as GraphNode).kind)) candidates.push(attrs as GraphNode)
-    })
-    const roles = matchRoleNodes(candidates, query.role).map((n) => n.id)
+    // matchRoleNodes keeps role kinds only; the numbered graph's node list is already built for the searches.
+    const roles = matchRoleNodes(numberedGraph(this.graph).nodes, query.role).map((n) => n.id)
     const scopes = query.scope === undefined ? null : this.resolve(query.scope).ids
     return computeRoleHolders({ graph: this.graph, roles, scopes, ...(query.status ? { status: query.status } : {}), limit, query: query.role })
   }
