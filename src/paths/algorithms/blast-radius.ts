@@ -10,7 +10,7 @@ import { CLASSIFICATIONS, NODE_KINDS } from '../../model/index.js'
 import type { BlastRadiusResult, ClassificationCounts, ReachedNode } from '../types.js'
 import { ALL_LEVELS_MASK, edgeLevelsMask, maskToLevels, toGraphPath } from './common.js'
 import type { EdgeAccept, NumberedGraph, SearchResult } from './shortest.js'
-import { compareStrings, numberedGraph, runSearch } from './shortest.js'
+import { compareStrings, isCutByHopBound, numberedGraph, runSearch, settledLabelsByNode } from './shortest.js'
 
 /**
  * Score weight per reached resource by classification. Each tier counts as
@@ -41,22 +41,6 @@ function emptyCounts(): Record<Classification, number> {
   return { public: 0, internal: 0, confidential: 0, restricted: 0 }
 }
 
-/** A search's reach by node number ({@link numberedGraph}): the label and hop count of each settled node, -1 elsewhere. */
-interface Reach {
-  readonly labelOf: Int32Array
-  readonly depthOf: Int32Array
-}
-
-function reachOf(graph: NumberedGraph, search: SearchResult): Reach {
-  const labelOf = new Int32Array(graph.ids.length).fill(-1)
-  const depthOf = new Int32Array(graph.ids.length).fill(-1)
-  search.settledNodes.forEach((node, k) => {
-    labelOf[node] = search.settledLabels[k]!
-    depthOf[node] = search.settledDepths[k]!
-  })
-  return { labelOf, depthOf }
-}
-
 /**
  * Access levels per reached node, by node number. A CanAccess edge gives its
  * levels; Contains passes the parent's levels down (so `Read` on a service
@@ -70,7 +54,7 @@ export function computeAccessMasks(
   isSource: Uint8Array,
   accept: EdgeAccept,
   maxDepth: number,
-  reach: Reach = reachOf(graph, search),
+  labelOf: Int32Array = settledLabelsByNode(graph, search),
 ): Int32Array {
   const { start, edges, next } = graph.out
   const masks = new Int32Array(graph.ids.length)
@@ -78,11 +62,11 @@ export function computeAccessMasks(
   for (const node of search.settledNodes) if (isSource[node] === 1) masks[node] = ALL_LEVELS_MASK
   // Read forwards from each reached node: a widely shared resource has thousands of incoming
   // edges from nodes the search never reached, its reached parents only a few edges each.
-  for (const from of search.settledNodes) {
-    if (reach.depthOf[from]! >= maxDepth) continue
+  search.settledNodes.forEach((from, k) => {
+    if (search.settledDepths[k]! >= maxDepth) return
     for (let e = start[from]!; e < start[from + 1]!; e++) {
       const to = next[e]!
-      if (reach.labelOf[to]! < 0 || isSource[to] === 1) continue
+      if (labelOf[to]! < 0 || isSource[to] === 1) continue
       const edge = edges[e]!
       if (!accept(edge)) continue
       if (edge.kind === 'Contains') {
@@ -91,7 +75,7 @@ export function computeAccessMasks(
         else containsOut.set(from, [to])
       } else masks[to]! |= edgeLevelsMask(edge)
     }
-  }
+  })
   const work = [...containsOut.keys()]
   while (work.length > 0) {
     const parent = work.pop()!
@@ -126,8 +110,8 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const isSource = new Uint8Array(ids.length)
   for (const source of sources) isSource[numbered.indexOf.get(source)!] = 1
   const search = runSearch({ graph, direction: 'out', roots: [...sources], accept, maxDepth, deadline: spec.deadline })
-  const reach = reachOf(numbered, search)
-  const masks = computeAccessMasks(numbered, search, isSource, accept, maxDepth, reach)
+  const labelOf = settledLabelsByNode(numbered, search)
+  const masks = computeAccessMasks(numbered, search, isSource, accept, maxDepth, labelOf)
 
   // Sort keys read once into plain records: comparators run n log n times.
   type Keyed = { readonly id: string; readonly node: number; readonly cost: number; readonly tier: number }
@@ -138,14 +122,7 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
   const byClassification = emptyCounts()
   const byAccount = new Map<string, { principals: number; resources: Record<Classification, number> }>()
   let score = 0
-  let isDepthTruncated = false
   search.settledNodes.forEach((at, k) => {
-    // A node settled at the hop bound whose edges lead to unreached nodes: the bound cut the answer.
-    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
-      for (let e = out.start[at]!; e < out.start[at + 1]!; e++) {
-        if (reach.labelOf[out.next[e]!]! < 0 && accept(out.edges[e]!)) isDepthTruncated = true
-      }
-    }
     if (isSource[at] === 1) return
     const id = ids[at]!
     const node = nodes[at]!
@@ -180,7 +157,7 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
 
   const describe = (reached: Keyed, hasLevels: boolean): ReachedNode => {
     const node = nodes[reached.node]!
-    const label = reach.labelOf[reached.node]!
+    const label = labelOf[reached.node]!
     return {
       id: reached.id,
       kind: node.kind,
@@ -204,6 +181,6 @@ export function computeBlastRadius(spec: BlastRadiusSpec): BlastRadiusResult {
     byAccount: Object.fromEntries(byAccount),
     score,
     scoreExplanation: explainScore(byClassification, score),
-    truncated: search.isTimedOut || isDepthTruncated || isListCut,
+    truncated: search.isTimedOut || isListCut || isCutByHopBound(out, search, labelOf, accept, maxDepth),
   }
 }

@@ -11,7 +11,7 @@ import { NODE_KINDS } from '../../model/index.js'
 import type { PrivescFinding, PrivescResult } from '../types.js'
 import { toHop } from './common.js'
 import type { EdgeAccept } from './shortest.js'
-import { compareStrings, numberedGraph, runSearch } from './shortest.js'
+import { compareStrings, isCutByHopBound, numberedGraph, runSearch, settledLabelsByNode } from './shortest.js'
 
 /** Input of {@link computePrivesc}. */
 export interface PrivescSpec {
@@ -36,18 +36,10 @@ export function computePrivesc(spec: PrivescSpec): PrivescResult {
   // Every tier-zero node is a root at cost 0, so a chain ends at the first tier-zero node it meets.
   const search = runSearch({ graph, direction: 'in', roots: tierZero, accept, maxDepth, deadline: spec.deadline })
 
-  const { ids, nodes, in: into } = numberedGraph(graph)
-  const isReached = new Uint8Array(ids.length)
-  for (const node of search.settledNodes) isReached[node] = 1
+  const numbered = numberedGraph(graph)
+  const { ids, nodes } = numbered
   const found: { readonly id: string; readonly label: number }[] = []
-  let isDepthTruncated = false
   search.settledNodes.forEach((at, k) => {
-    // Settled at the hop bound with an unreached node one step further back: the bound cut the answer.
-    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
-      for (let e = into.start[at]!; e < into.start[at + 1]!; e++) {
-        if (isReached[into.next[e]!] === 0 && accept(into.edges[e]!)) isDepthTruncated = true
-      }
-    }
     const node = nodes[at]!
     if (node.isTierZero || NODE_KINDS[node.kind].role !== 'principal') return
     found.push({ id: ids[at]!, label: search.settledLabels[k]! })
@@ -61,6 +53,6 @@ export function computePrivesc(spec: PrivescSpec): PrivescResult {
   return {
     admins: admins.sort(compareStrings),
     findings,
-    truncated: search.isTimedOut || isDepthTruncated || found.length > limit,
+    truncated: search.isTimedOut || found.length > limit || isCutByHopBound(numbered.in, search, settledLabelsByNode(numbered, search), accept, maxDepth),
   }
 }

@@ -155,15 +155,34 @@ export interface SearchResult {
   readonly isTimedOut: boolean
 }
 
+/** A search's first label of every node by node number, -1 where it settled none (for look-ups by node). */
+export function settledLabelsByNode(graph: NumberedGraph, search: SearchResult): Int32Array {
+  const labelOf = new Int32Array(graph.ids.length).fill(-1)
+  search.settledNodes.forEach((node, k) => {
+    labelOf[node] = search.settledLabels[k]!
+  })
+  return labelOf
+}
+
+/**
+ * True when the hop bound cut the answer: a node settled at the bound has an
+ * accepted edge (in the search's direction) to a node the search never settled.
+ */
+export function isCutByHopBound(side: NumberedEdges, search: SearchResult, labelOf: Int32Array, accept: EdgeAccept, maxDepth: number): boolean {
+  return search.settledNodes.some((node, k) => {
+    if (search.settledDepths[k] !== maxDepth) return false
+    for (let e = side.start[node]!; e < side.start[node + 1]!; e++) {
+      if (labelOf[side.next[e]!]! < 0 && accept(side.edges[e]!)) return true
+    }
+    return false
+  })
+}
+
 /** How often (in popped labels) the deadline is checked. */
 const DEADLINE_CHECK_EVERY = 256
 
-/** One direction of a {@link SearchIndex}: node i's edges are `edges[start[i]]` … `edges[start[i + 1] - 1]`. */
-interface IndexedEdges {
-  readonly start: Int32Array
-  readonly edges: readonly GraphEdge[]
-  /** Index of the node at the far end of each edge. */
-  readonly next: Int32Array
+/** One direction of a {@link SearchIndex}: the public view plus what the tie ranks need. */
+interface IndexedEdges extends NumberedEdges {
   /** Each edge's number in the graph's own edge order (the same edge has the same number on both sides). */
   readonly source: Int32Array
   /** Each edge's position in the code-unit order of all edge ids, once {@link rankTies} ran (see {@link SearchIndex}). */
@@ -198,10 +217,11 @@ export interface NumberedGraph {
   readonly in: NumberedEdges
 }
 
-/** One direction of a {@link NumberedGraph}'s edges. */
+/** One direction of a {@link NumberedGraph}'s edges: node i's are `edges[start[i]]` … `edges[start[i + 1] - 1]`. */
 export interface NumberedEdges {
   readonly start: Int32Array
   readonly edges: readonly GraphEdge[]
+  /** The node at the far end of each edge. */
   readonly next: Int32Array
 }
 
@@ -384,7 +404,6 @@ function searchOnce(spec: SearchSpec, isPareto: boolean): SearchResult {
   const targets: number[] = []
   let isDepthPruned = false
   let isTimedOut = false
-
 
   for (const root of [...new Set(spec.roots)].sort(compareStrings)) {
     const i = index.indexOf.get(root)

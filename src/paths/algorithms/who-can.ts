@@ -9,7 +9,7 @@ import { NODE_KINDS } from '../../model/index.js'
 import type { WhoCanEntry, WhoCanResult } from '../types.js'
 import { edgeLevelsMask, levelsToMask, maskToLevels, toGraphPath } from './common.js'
 import type { EdgeAccept, NumberedGraph, SearchResult } from './shortest.js'
-import { compareStrings, numberedGraph, runSearch } from './shortest.js'
+import { compareStrings, isCutByHopBound, numberedGraph, runSearch, settledLabelsByNode } from './shortest.js'
 
 /** Input of {@link computeWhoCan}. */
 export interface WhoCanSpec {
@@ -57,7 +57,7 @@ function isActor(node: GraphNode): boolean {
  * entering the containment chain decides (CanAccess: its levels; anything
  * else: all), and whoever reaches such a node inherits them.
  */
-function computeLevelMasks(graph: NumberedGraph, search: SearchResult, isReached: Uint8Array, chain: Uint8Array, accept: EdgeAccept): Int32Array {
+function computeLevelMasks(graph: NumberedGraph, search: SearchResult, labelOf: Int32Array, chain: Uint8Array, accept: EdgeAccept): Int32Array {
   const masks = new Int32Array(graph.ids.length)
   const work: number[] = []
   for (const node of search.settledNodes) {
@@ -76,7 +76,7 @@ function computeLevelMasks(graph: NumberedGraph, search: SearchResult, isReached
     const mask = masks[node]!
     for (let e = start[node]!; e < start[node + 1]!; e++) {
       const from = next[e]!
-      if (chain[from] === 1 || isReached[from] === 0 || !accept(edges[e]!)) continue
+      if (chain[from] === 1 || labelOf[from]! < 0 || !accept(edges[e]!)) continue
       const before = masks[from]!
       const after = before | mask
       if (after !== before) {
@@ -102,20 +102,11 @@ export function computeWhoCan(spec: WhoCanSpec): WhoCanResult {
       ? spec.accept
       : (edge) => spec.accept(edge) && !(edge.kind === 'CanAccess' && chain[indexOf.get(edge.to)!] === 1 && (levelsToMask(edge.accessLevels) & wanted) === 0)
   const search = runSearch({ graph, direction: 'in', roots: targets, accept, maxDepth, deadline: spec.deadline })
-  const isReached = new Uint8Array(ids.length)
-  for (const node of search.settledNodes) isReached[node] = 1
-  const masks = computeLevelMasks(numbered, search, isReached, chain, accept)
+  const labelOf = settledLabelsByNode(numbered, search)
+  const masks = computeLevelMasks(numbered, search, labelOf, chain, accept)
 
-  const into = numbered.in
   const found: { readonly id: string; readonly node: number; readonly label: number }[] = []
-  let isDepthTruncated = false
   search.settledNodes.forEach((at, k) => {
-    // Settled at the hop bound with an unreached node one step further back: the bound cut the answer.
-    if (!isDepthTruncated && search.settledDepths[k] === maxDepth) {
-      for (let e = into.start[at]!; e < into.start[at + 1]!; e++) {
-        if (isReached[into.next[e]!] === 0 && accept(into.edges[e]!)) isDepthTruncated = true
-      }
-    }
     if (chain[at] === 1) return
     if (!isActor(nodes[at]!)) return
     if (wanted !== 0 && (masks[at]! & wanted) === 0) return
@@ -136,5 +127,5 @@ export function computeWhoCan(spec: WhoCanSpec): WhoCanResult {
       path: toGraphPath(edges),
     }
   })
-  return { to: targets, entries, total: found.length, truncated: search.isTimedOut || isDepthTruncated || found.length > limit }
+  return { to: targets, entries, total: found.length, truncated: search.isTimedOut || found.length > limit || isCutByHopBound(numbered.in, search, labelOf, accept, maxDepth) }
 }
