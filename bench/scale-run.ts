@@ -61,8 +61,8 @@ export interface ScaleRunResult {
   readonly ingestMs: number
   /**
    * CPU time of the ingest phases, all threads of the process (GC helpers, the
-   * digest pool), ms: steadier than wall time on a shared machine, and above it
-   * by what ran beside the main thread.
+   * catalogue and compression workers), ms: steadier than wall time on a shared
+   * machine, and above it by what ran beside the main thread.
    */
   readonly ingestCpuMs: number
   /** The same snapshot on Neo4j, when asked for and NEO4J_URI is set. */

@@ -17,6 +17,8 @@ import {
   isCrownpathError,
   mergeInventory,
 } from '../model/index.js'
+import type { ActionCatalog } from '../aws/policy/index.js'
+import { loadActionCatalog } from '../aws/policy/index.js'
 import { deriveGraph } from '../techniques/index.js'
 import { startCatalogLoad } from './background-catalog.js'
 import type { LoaderArgs, LoaderRow } from './loaders.js'
@@ -47,6 +49,12 @@ export interface IngestRequest {
   readonly progress?: ProgressReporter
   /** Default directory for relative loader paths (default: `process.cwd()`). */
   readonly cwd?: string
+  /**
+   * The AWS action catalogue, from a caller that already holds one (a server
+   * ingesting uploads); by default it is read for this ingest, beside the
+   * loaders when an AWS loader runs.
+   */
+  readonly awsCatalog?: () => Promise<ActionCatalog>
 }
 
 /** What an ingest produced. */
@@ -96,10 +104,11 @@ export async function collectInventory(request: Omit<IngestRequest, 'store'>): P
 export async function runIngest(request: IngestRequest): Promise<IngestResult> {
   const progress = request.progress ?? SILENT_PROGRESS
   const now = request.now ?? new Date()
-  // Access levels (CanAccess edges) come from the action catalogue: read beside the loaders when an
-  // AWS loader runs, and only when there is AWS data otherwise.
+  // Access levels (CanAccess edges) come from the action catalogue: the caller's, else read beside the
+  // loaders when an AWS loader runs (a worker; both are CPU work), else read when there is AWS data.
   const table = request.loaderTable ?? LOADERS
-  const pending = (request.loaders ?? []).some((l) => findLoader(l.loader, table)?.provider === 'aws') ? startCatalogLoad() : null
+  const hasAwsLoader = (request.loaders ?? []).some((l) => findLoader(l.loader, table)?.provider === 'aws')
+  const pending = request.awsCatalog === undefined && hasAwsLoader ? startCatalogLoad() : null
   let inventory: Inventory
   try {
     inventory = await collectInventory({ ...request, now })
@@ -113,7 +122,7 @@ export async function runIngest(request: IngestRequest): Promise<IngestResult> {
   progress.step('deriving the graph')
   const hasAwsPrincipals = inventory.aws.users.length + inventory.aws.roles.length > 0
   if (!hasAwsPrincipals) await pending?.cancel()
-  const awsCatalog = hasAwsPrincipals ? await (pending ?? startCatalogLoad()).catalog() : null
+  const awsCatalog = hasAwsPrincipals ? await (pending?.catalog() ?? request.awsCatalog?.() ?? loadActionCatalog()) : null
   const derived = deriveGraph(inventory, { classifier: compileClassifier(request.classification ?? DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog })
   const issues = [...inventory.issues, ...derived.issues]
   progress.step('writing the snapshot', { nodes: derived.nodes.length, edges: derived.edges.length })

@@ -9,6 +9,9 @@ import type { LoaderRow } from '../../src/ingest/index.js'
 import { demoManifestPath, ingestManifest, runIngest } from '../../src/ingest/index.js'
 import type { ErrorCode, InventoryPart, LeakFinding } from '../../src/model/index.js'
 import { isCrownpathError } from '../../src/model/index.js'
+import type { ActionCatalog } from '../../src/aws/policy/index.js'
+import { loadActionCatalog } from '../../src/aws/policy/index.js'
+import { buildAwsInventory } from '../helpers/aws-builders.js'
 
 let dir: string
 let store: MemoryGraphStore
@@ -62,6 +65,26 @@ afterEach(async () => {
 })
 
 describe('runIngest', () => {
+  it('uses the action catalogue its caller holds (a server reads it once, not per upload), and only when there is AWS data', async () => {
+    const s3Only = await loadActionCatalog({ services: ['s3'] })
+    let asked = 0
+    const awsCatalog = async (): Promise<ActionCatalog> => {
+      asked++
+      return s3Only
+    }
+    const aws = buildAwsInventory({
+      users: [{ name: 'alice', inline: { read: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::logs/*' }] } }],
+      resources: [{ arn: 'arn:aws:s3:::logs', type: 's3:bucket' }],
+    })
+    const result = await runIngest({ store, parts: [{ aws }], now: NOW, awsCatalog })
+    expect(asked).toBe(1)
+    const { edges } = await store.readSnapshot(result.snapshot.id)
+    expect(edges.find((e) => e.kind === 'CanAccess' && e.to === 'arn:aws:s3:::logs')).toMatchObject({ from: 'arn:aws:iam::111111111111:user/alice', accessLevels: ['Read'] })
+
+    await runIngest({ store, parts: [{ leaks: [leak('k')] }], now: NOW, awsCatalog })
+    expect(asked).toBe(1)
+  })
+
   it('merges parts and loader outputs (de-duplicated) into one snapshot with their issues', async () => {
     const part: InventoryPart = { leaks: [leak('a')] }
     const result = await runIngest({

@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import type { ApiConfig, ApiDeps, AuthConfig, TokenRepository, UploadRequest } from '../../api/index.js'
 import { buildServer, createEngineCache, isLoopbackHost, loadAuthConfig, openTokenRepository } from '../../api/index.js'
+import type { ActionCatalog } from '../../aws/policy/index.js'
 import { compileAuthorizer, loadActionCatalog } from '../../aws/policy/index.js'
 import type { GraphStore, SnapshotMeta } from '../../graph/index.js'
 import { openStore } from '../../graph/index.js'
@@ -34,8 +35,11 @@ function findWebRoot(): string | null {
   return null
 }
 
-/** Ingest an upload: write its files to a temporary folder and run the loaders on them. */
-export function createUploadIngest(store: GraphStore): (upload: UploadRequest) => Promise<SnapshotMeta> {
+/**
+ * Ingest an upload: write its files to a temporary folder and run the loaders
+ * on them, with the server's action catalogue when it gives one (read once, not per upload).
+ */
+export function createUploadIngest(store: GraphStore, awsCatalog?: () => Promise<ActionCatalog>): (upload: UploadRequest) => Promise<SnapshotMeta> {
   return async (upload) => {
     const dir = await mkdtemp(join(tmpdir(), 'crownpath-upload-'))
     try {
@@ -56,7 +60,7 @@ export function createUploadIngest(store: GraphStore): (upload: UploadRequest) =
         }
         loaders.push({ loader: input.loader, args, cwd: dir })
       }
-      const result = await runIngest({ store, loaders, label: upload.label ?? 'upload', cwd: dir })
+      const result = await runIngest({ store, loaders, label: upload.label ?? 'upload', cwd: dir, ...(awsCatalog ? { awsCatalog } : {}) })
       return result.snapshot
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -93,9 +97,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const engines = createEngineCache(store, (snapshotId) => openEngineFor(store, snapshotId))
   const reportRuns = options.reportRunsDb ? new ReportRunStore(options.reportRunsDb) : null
   const config: ApiConfig = { auth, webRoot: findWebRoot() }
-  // The catalogue is the same data for every report request: read it on the first, keep it.
-  let catalog: ReturnType<typeof loadActionCatalog> | null = null
-  const actionCatalog = (): ReturnType<typeof loadActionCatalog> =>
+  // The catalogue is the same data for every report request and upload: read it on the first, keep it.
+  let catalog: Promise<ActionCatalog> | null = null
+  const actionCatalog = (): Promise<ActionCatalog> =>
     (catalog ??= loadActionCatalog().catch((error: unknown) => {
       catalog = null
       throw error
@@ -112,7 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const inventory = await store.readInventory(ref)
       return compileAuthorizer(inventory.aws).evaluate(request)
     },
-    ingest: createUploadIngest(store),
+    ingest: createUploadIngest(store, actionCatalog),
     reports: {
       list: () => REPORTS.map((r) => ({ name: r.name, summary: r.title, formats: [...r.formats] })),
       run: async (name, ref) =>

@@ -74,9 +74,8 @@ export async function encodeChunks(jobs: Iterable<ChunkJob>, options: { readonly
     return [...jobs].map((job) => ({ section: job.section, ordinal: job.ordinal, rowCount: job.rowCount, data: gzipSync(job.json(), { level: GZIP_LEVEL }) }))
   }
   const worker = new Worker(COMPRESS_WORKER_SOURCE, { eval: true })
-  const out: EncodedChunk[] = []
-  const replies: Promise<CompressReply>[] = []
-  const waiting = new Map<number, { readonly resolve: (reply: CompressReply) => void; readonly reject: (error: Error) => void }>()
+  const queued: { readonly job: ChunkJob; readonly data: Promise<Uint8Array> }[] = []
+  const waiting = new Map<number, { readonly resolve: (data: Uint8Array) => void; readonly reject: (error: Error) => void }>()
   let failure: Error | null = null
   let replied: (() => void) | null = null
   const fail = (error: Error): void => {
@@ -86,8 +85,10 @@ export async function encodeChunks(jobs: Iterable<ChunkJob>, options: { readonly
     replied?.()
   }
   worker.on('message', (reply: CompressReply) => {
-    waiting.get(reply.id)?.resolve(reply)
+    const pending = waiting.get(reply.id)
     waiting.delete(reply.id)
+    if (reply.data !== null) pending?.resolve(reply.data)
+    else pending?.reject(new Error(`compressing chunk ${reply.id} failed: ${reply.error ?? 'no data'}`))
     replied?.()
   })
   worker.on('error', fail)
@@ -98,19 +99,17 @@ export async function encodeChunks(jobs: Iterable<ChunkJob>, options: { readonly
       // Keep at most a window of texts queued: the worker may be slower than this thread.
       while (waiting.size >= COMPRESS_WINDOW && failure === null) await new Promise<void>((resolve) => (replied = resolve))
       if (failure) throw failure
-      const id = out.length
-      out.push({ section: job.section, ordinal: job.ordinal, rowCount: job.rowCount, data: Buffer.alloc(0) })
-      const reply = new Promise<CompressReply>((resolve, reject) => waiting.set(id, { resolve, reject }))
+      const id = queued.length
+      const data = new Promise<Uint8Array>((resolve, reject) => waiting.set(id, { resolve, reject }))
       // Observed here, awaited below: a failure before its turn must not count as unhandled.
-      reply.catch(() => undefined)
-      replies.push(reply)
+      data.catch(() => undefined)
+      queued.push({ job, data })
       worker.postMessage({ id, text, level: GZIP_LEVEL })
     }
-    for (const [id, pending] of replies.entries()) {
-      const reply = await pending
-      if (reply.error !== null || reply.data === null) throw new Error(`compressing chunk ${id} failed: ${reply.error ?? 'no data'}`)
-      const chunk = out[id] as EncodedChunk
-      out[id] = { ...chunk, data: Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength) }
+    const out: EncodedChunk[] = []
+    for (const { job, data } of queued) {
+      const bytes = await data
+      out.push({ section: job.section, ordinal: job.ordinal, rowCount: job.rowCount, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
     }
     return out
   } finally {
@@ -138,7 +137,7 @@ export function* chunkRows<T>(rows: readonly T[], size = CHUNK_ROWS): Generator<
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size)
 }
 
-/** Decode a value written by {@link encodeValue}. */
+/** Decode a single value (the inventory skeleton): one gzip'd JSON text. */
 export function decodeValue<T>(data: Buffer | Uint8Array): T {
   return JSON.parse(gunzipSync(data).toString('utf8')) as T
 }

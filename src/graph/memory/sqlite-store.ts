@@ -122,8 +122,8 @@ export class MemoryGraphStore implements GraphStore {
     const insertSnapshot = this.#db.prepare('INSERT INTO snapshots (id, created_at, meta) VALUES (?, ?, ?)')
     const insertChunk = this.#db.prepare('INSERT INTO chunks (snapshot_seq, section, ordinal, row_count, data) VALUES (?, ?, ?, ?, ?)')
 
-    // Every chunk is encoded before the transaction opens: compression runs on the thread pool
-    // while the next chunk's JSON is written, and the transaction itself only inserts bytes.
+    // Every chunk is encoded before the transaction opens (a large write compresses in a worker
+    // thread while this one writes the next chunk's JSON); the transaction only inserts bytes.
     const nodeIndex = new Map<string, number>()
     input.nodes.forEach((node, i) => nodeIndex.set(node.id, i))
     const { skeleton, lists } = splitInventory(input.inventory)

@@ -69,7 +69,7 @@ describe('chunk encoding', () => {
     expect(there.filter((c) => c.section === 'nodes').flatMap((c) => decodeChunk(c.data))).toEqual(rows)
   })
 
-  it('passes a failing chunk on and stops the worker', async () => {
+  it('rejects with the error of a chunk whose JSON cannot be written', async () => {
     const failing = [...jobs().slice(0, 5), { section: 'edges', ordinal: 0, rowCount: 1, json: () => { throw new Error('cannot write this chunk') } }]
     await expect(encodeChunks(failing, { inWorker: true })).rejects.toThrow('cannot write this chunk')
   })
