@@ -5,7 +5,6 @@
  * query execution through executeRead/executeWrite, and the mapping of driver
  * failures to coded errors.
  */
-import neo4j from 'neo4j-driver'
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver'
 import { CrownpathError, isCrownpathError } from '../../model/index.js'
 import type { QueryName, QueryParams } from '../../../queries/index.js'
@@ -55,6 +54,21 @@ export function resolveNeo4jSettings(spec: Neo4jStoreSpec, env: NodeJS.ProcessEn
   return { uri: uri.trim(), username, password: password === '' ? null : password, database: database === '' ? null : database }
 }
 
+/** The driver package (its CommonJS exports). */
+export type Neo4jDriverModule = typeof import('neo4j-driver')
+
+let driverModule: Neo4jDriverModule | null = null
+
+/**
+ * The driver package, imported on the first connection: it is several hundred
+ * modules (~0.2 s), and a command on the memory store should not pay for it.
+ */
+export async function loadNeo4jDriver(): Promise<Neo4jDriverModule> {
+  // A CommonJS package: its exports object is the ESM default export.
+  driverModule ??= (await import('neo4j-driver')).default as unknown as Neo4jDriverModule
+  return driverModule
+}
+
 /** Driver error codes that mean "the server is not there right now". */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired'])
 
@@ -70,7 +84,8 @@ export function isUnavailableError(error: unknown): boolean {
     // Node socket errors surfacing unwrapped.
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true
   }
-  return neo4j.isRetryableError(error as Error)
+  // Without the driver loaded no driver error can exist yet.
+  return driverModule?.isRetryableError(error as Error) ?? false
 }
 
 /** The message of an error, without anything that could hold credentials (driver messages do not). */
@@ -98,8 +113,11 @@ export type Row = Record<string, unknown>
 export class Neo4jConnection {
   readonly driver: Driver
   readonly settings: Neo4jSettings
+  readonly #neo4j: Neo4jDriverModule
 
-  constructor(settings: Neo4jSettings, retryMs: number) {
+  /** `neo4j` is the driver package ({@link loadNeo4jDriver}). */
+  constructor(neo4j: Neo4jDriverModule, settings: Neo4jSettings, retryMs: number) {
+    this.#neo4j = neo4j
     this.settings = settings
     const auth = settings.password !== null ? neo4j.auth.basic(settings.username ?? 'neo4j', settings.password) : undefined
     this.driver = neo4j.driver(settings.uri, auth, {
@@ -120,7 +138,7 @@ export class Neo4jConnection {
   #session(mode: 'read' | 'write'): Session {
     return this.driver.session({
       ...(this.settings.database !== null ? { database: this.settings.database } : {}),
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+      defaultAccessMode: mode === 'read' ? this.#neo4j.session.READ : this.#neo4j.session.WRITE,
     })
   }
 

@@ -30,7 +30,7 @@ import { makeSnapshotId, matchSnapshotRef } from '../memory/snapshot-id.js'
 import { INVENTORY_LIST_PREFIX, chunkRows, decodeChunk, decodeValue, encodeChunks, joinInventory, listJobs, splitInventory } from '../memory/codec.js'
 import { decodeEdge, decodeNode, encodeEdge, encodeNode } from './codec.js'
 import type { Neo4jStoreSpec, Row } from './connection.js'
-import { Neo4jConnection, errorText, resolveNeo4jSettings, toStoreError } from './connection.js'
+import { Neo4jConnection, errorText, loadNeo4jDriver, resolveNeo4jSettings, toStoreError } from './connection.js'
 
 /** Default rows per UNWIND statement: big enough to amortise a round trip, small enough for a modest heap. */
 export const DEFAULT_BATCH_ROWS = 5000
@@ -277,7 +277,7 @@ export class Neo4jGraphStore implements GraphStore {
  */
 export async function openNeo4jStore(spec: Neo4jStoreSpec): Promise<Neo4jGraphStore> {
   const settings = resolveNeo4jSettings(spec)
-  const connection = new Neo4jConnection(settings, spec.retryMs ?? 5000)
+  const connection = new Neo4jConnection(await loadNeo4jDriver(), settings, spec.retryMs ?? 5000)
   try {
     await connection.driver.verifyConnectivity(settings.database !== null ? { database: settings.database } : {})
     await connection.runStatements(loadStatements('schema'))

@@ -98,7 +98,7 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
         id: u.arn,
         kind: 'AWSUser',
         name: u.name,
-        tags: { ...u.tags },
+        tags: u.tags,
         account: u.accountId,
         isTierZero: tierZero.has(u.arn),
         properties: {
@@ -146,7 +146,7 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
         id: r.arn,
         kind: 'AWSRole',
         name: r.name,
-        tags: { ...r.tags },
+        tags: r.tags,
         account: r.accountId,
         isTierZero: tierZero.has(r.arn),
         properties: {
@@ -175,7 +175,7 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
       contains(res.accountId, scope)
     }
     const properties: Record<string, string | number | boolean | null> = { ...res.properties, accountId: res.accountId, resourceType: res.type, region: res.region }
-    addNode(makeNode({ id: res.arn, kind: 'AWSResource', name: res.name, tags: { ...res.tags }, classification: options.classifier(res.arn, res.tags), account: res.accountId, properties }))
+    addNode(makeNode({ id: res.arn, kind: 'AWSResource', name: res.name, tags: res.tags, classification: options.classifier(res.arn, res.tags), account: res.accountId, properties }))
     addEdge({ from: scope, to: res.arn, kind: 'Contains', evidence: evidenceOnce(scope, () => `${service} resource in ${res.accountId}`) })
     for (const role of res.runsAs) {
       addEdge({ from: res.arn, to: role, kind: 'RunsAs', evidence: inventoryEvidence(res.arn, `${res.type} ${res.name} runs as this role`) })

@@ -12,6 +12,7 @@ import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
 import { pushTo } from './context.js'
 import { techniqueEdge } from './shared.js'
+import { perContext } from '../per-context.js'
 
 /** One required action; `resource` defaults to the hijacked resource itself. */
 interface HijackAction {
@@ -146,6 +147,29 @@ function typePattern(arn: string, account: string, region: string): string {
   return `${parts.slice(0, 3).join(':')}:${region}:${account}:${prefix}*`
 }
 
+/**
+ * Actions that more than one row asks about (lambda:UpdateFunctionCode opens three): each row's
+ * detector asks the same principal × resource question, so their answers are kept per context.
+ */
+const SHARED_ACTIONS: ReadonlySet<string> = new Set(
+  ROWS.flatMap((row) => row.actions.map((a) => a.action)).filter((action, i, all) => all.indexOf(action) !== i),
+)
+
+const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Grant | null>())
+
+/** `ctx.allowed`, answered once per context for the shared actions. */
+function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, target: string, mode: 'all' | undefined): Grant | null {
+  if (!SHARED_ACTIONS.has(action)) return ctx.allowed(principal, action, target, undefined, mode)
+  const answers = sharedAnswers(ctx)
+  const key = `${principal}\u0000${action}\u0000${target}\u0000${mode ?? ''}`
+  let grant = answers.get(key)
+  if (grant === undefined) {
+    grant = ctx.allowed(principal, action, target, undefined, mode)
+    answers.set(key, grant)
+  }
+  return grant
+}
+
 /** Grants for every action of a row on `on` (the resource or the type pattern), or null. */
 function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, res: AwsResource, on: string, mode?: 'all'): Grant[] | null {
   const grants: Grant[] = []
@@ -153,7 +177,7 @@ function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, 
     const targets = [a.instead ? fill(a.instead, res) : on]
     if (a.alsoOn) targets.push(fill(a.alsoOn, res))
     for (const target of targets) {
-      const g = ctx.allowed(principal, a.action, target, undefined, mode)
+      const g = allowedOnce(ctx, principal, a.action, target, mode)
       if (!g) return null
       grants.push(g)
     }

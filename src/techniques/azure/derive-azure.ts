@@ -134,14 +134,14 @@ function structure(azure: AzureInventory, options: DeriveOptions, tenantId: stri
   for (const rg of azure.resourceGroups) {
     const id = azureArmId(rg.id)
     const sub = rg.subscriptionId.toLowerCase()
-    add(makeNode({ id, kind: 'AZResourceGroup', name: rg.name, account: sub, tags: { ...rg.tags }, properties: { subscriptionId: sub } }))
+    add(makeNode({ id, kind: 'AZResourceGroup', name: rg.name, account: sub, tags: rg.tags, properties: { subscriptionId: sub } }))
     edges.push(makeEdge({ from: `/subscriptions/${sub}`, to: id, kind: 'Contains', evidence: fact(id, 'resource group of the subscription') }))
   }
   for (const r of azure.resources) {
     const id = azureArmId(r.id)
     const sub = r.subscriptionId.toLowerCase()
     const props: Record<string, string | number | boolean | null> = { ...r.properties, subscriptionId: sub, resourceType: r.type }
-    add(makeNode({ id, kind: 'AZResource', name: r.name, account: sub, tags: { ...r.tags }, classification: options.classifier(id, r.tags), properties: props }))
+    add(makeNode({ id, kind: 'AZResource', name: r.name, account: sub, tags: r.tags, classification: options.classifier(id, r.tags), properties: props }))
     edges.push(makeEdge({ from: azureArmId(r.resourceGroupId), to: id, kind: 'Contains', evidence: fact(id, 'resource of the resource group') }))
   }
   // Scopes named only by role assignments (an uncollected RG or resource) still get a node, so the edge stands.

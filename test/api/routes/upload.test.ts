@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUploadIngest } from '../../../src/cli/commands/serve.js'
+import { createUploadIngest } from '../../../src/cli/serve-server.js'
 import type { TestServer } from '../helpers.js'
 import { caseGraph, testServer } from '../helpers.js'
 
