@@ -58,12 +58,21 @@ export function compileClassifier(config: ClassificationConfig = DEFAULT_CLASSIF
   const tagKeys = config.tagKeys.map((k) => k.toLowerCase())
   return (id, tags) => {
     for (const rule of rules) if (rule.test(id)) return rule.classification
-    const lowered = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v]))
+    // Runs once per resource (10⁵ on a large estate): no per-call map of lower-cased tags.
     for (const key of tagKeys) {
-      const value = lowered.get(key)
+      const value = tagValueIgnoringCase(tags, key)
       const tier = value === undefined ? null : parseClassification(value)
       if (tier) return tier
     }
     return 'internal'
   }
+}
+
+/** The value of the tag named `lowerKey` in any case; when several spellings are present, the last one. */
+function tagValueIgnoringCase(tags: Readonly<Record<string, string>>, lowerKey: string): string | undefined {
+  let value: string | undefined
+  for (const name in tags) {
+    if (name.toLowerCase() === lowerKey) value = tags[name]
+  }
+  return value
 }

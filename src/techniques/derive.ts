@@ -62,7 +62,7 @@ export function deriveGraph(inventory: Inventory, options: Partial<DeriveOptions
     awsCatalog: options.awsCatalog ?? null,
   }
   const nodes = new Map<string, GraphNode>()
-  const edges = new Map<string, GraphEdge>()
+  const edges = new EdgeMerger()
   const issues: DataIssue[] = []
   for (const deriver of PROVIDER_DERIVERS) {
     const part = deriver.derive(inventory, resolved)
@@ -70,19 +70,60 @@ export function deriveGraph(inventory: Inventory, options: Partial<DeriveOptions
       const existing = nodes.get(node.id)
       nodes.set(node.id, existing ? mergeNode(existing, node) : node)
     }
-    for (const edge of part.edges) {
-      const existing = edges.get(edge.id)
-      edges.set(edge.id, existing ? mergeEdge(existing, edge) : edge)
-    }
+    for (const edge of part.edges) edges.add(edge)
     issues.push(...part.issues)
   }
   markExposed(nodes, inventory, issues)
-  const kept: GraphEdge[] = []
-  for (const edge of edges.values()) {
-    if (nodes.has(edge.from) && nodes.has(edge.to)) kept.push(edge)
-    else issues.push({ severity: 'warning', where: edge.id, message: `edge dropped: endpoint \`${nodes.has(edge.from) ? edge.to : edge.from}\` is not in the inventory` })
-  }
+  const kept = edges.withEndpointsIn(nodes, issues)
   return { nodes: [...nodes.values()], edges: kept, issues }
+}
+
+/**
+ * Edges merged by (from, kind, technique, to), first derivation first. Keyed
+ * by source, then target: those strings are node ids whose hashes the node map
+ * has already computed, where keying by each edge's long id would hash 10⁵
+ * fresh strings; and each source's endpoint check is made once.
+ */
+export class EdgeMerger {
+  readonly #edges: GraphEdge[] = []
+  /** Source → target → position(s) in #edges (one, or several edges of different kinds/techniques). */
+  readonly #bySource = new Map<string, Map<string, number | number[]>>()
+
+  add(edge: GraphEdge): void {
+    let targets = this.#bySource.get(edge.from)
+    if (targets === undefined) {
+      targets = new Map()
+      this.#bySource.set(edge.from, targets)
+    }
+    const slots = targets.get(edge.to)
+    if (slots === undefined) {
+      targets.set(edge.to, this.#edges.push(edge) - 1)
+      return
+    }
+    const list = typeof slots === 'number' ? [slots] : slots
+    for (const i of list) {
+      const existing = this.#edges[i] as GraphEdge
+      if (existing.kind === edge.kind && existing.technique === edge.technique) {
+        this.#edges[i] = mergeEdge(existing, edge)
+        return
+      }
+    }
+    list.push(this.#edges.push(edge) - 1)
+    if (list.length === 2) targets.set(edge.to, list)
+  }
+
+  /** The merged edges whose endpoints are both nodes; each dropped one is reported. */
+  withEndpointsIn(nodes: ReadonlyMap<string, GraphNode>, issues: DataIssue[]): GraphEdge[] {
+    const kept: GraphEdge[] = []
+    const knownSource = new Map<string, boolean>()
+    for (const edge of this.#edges) {
+      let hasFrom = knownSource.get(edge.from)
+      if (hasFrom === undefined) knownSource.set(edge.from, (hasFrom = nodes.has(edge.from)))
+      if (hasFrom && nodes.has(edge.to)) kept.push(edge)
+      else issues.push({ severity: 'warning', where: edge.id, message: `edge dropped: endpoint \`${hasFrom ? edge.to : edge.from}\` is not in the inventory` })
+    }
+    return kept
+  }
 }
 
 /** Leak findings mark their credential nodes exposed; an unknown key is reported, not invented. */

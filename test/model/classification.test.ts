@@ -9,6 +9,15 @@ describe('classification', () => {
     expect(classify('arn:aws:s3:::a', { classification: 'confidential' })).toBe('confidential')
   })
 
+  it('reads the tag keys in their configured order, and the last spelling of a key when a resource has several', () => {
+    const classify = compileClassifier()
+    // DataClassification comes before Classification in the default keys, whatever the tag order.
+    expect(classify('arn:aws:s3:::a', { Classification: 'public', DataClassification: 'restricted' })).toBe('restricted')
+    // A key the first tag key does not classify falls through to the next one.
+    expect(classify('arn:aws:s3:::a', { DataClassification: 'banana', classification: 'confidential' })).toBe('confidential')
+    expect(classify('arn:aws:s3:::a', { dataclassification: 'public', DATACLASSIFICATION: 'restricted' })).toBe('restricted')
+  })
+
   it('maps synonyms onto the four tiers', () => {
     expect(parseClassification('Secret')).toBe('restricted')
     expect(parseClassification(' PII ')).toBe('restricted')

@@ -61,6 +61,13 @@ export function arnTokensToRegex(tokens: readonly GlobToken[]): RegExp {
 /** A lazily tokenised pattern (tokenising every pattern up front costs more than matching). */
 class LazyArnPattern implements ArnPattern {
   #tokens: readonly TemplateToken[] | null
+  /**
+   * Pattern-vs-pattern answers by request pattern, for a pattern without variables (its answer
+   * depends on nothing else): a managed policy's pattern meets the same few request patterns for
+   * every principal that holds it.
+   */
+  readonly overlapAnswers = new Map<string, boolean>()
+  readonly coverAnswers = new Map<string, boolean>()
   constructor(
     readonly source: string,
     readonly test: ((arn: string) => boolean) | null,
@@ -155,18 +162,31 @@ function compareArnGlobs(a: readonly GlobToken[], b: readonly GlobToken[], op: (
 
 /** Can a name matched by `request` (a pattern) also be matched by the policy pattern? */
 export function arnPatternOverlaps(pattern: ArnPattern, request: string, lookup: KeyLookup): MatchOutcome {
-  if (pattern.isAny) return true
-  const tokens = resolvePatternTokens(pattern, lookup)
-  if (!Array.isArray(tokens)) return tokens as MatchOutcome
-  return compareArnGlobs(tokens, tokeniseGlob(request), globsOverlap)
+  return comparePatterns(pattern, request, lookup, globsOverlap, pattern instanceof LazyArnPattern ? pattern.overlapAnswers : null)
 }
 
 /** Does the policy pattern match every name the request pattern can take? */
 export function arnPatternCovers(pattern: ArnPattern, request: string, lookup: KeyLookup): MatchOutcome {
+  return comparePatterns(pattern, request, lookup, globCovers, pattern instanceof LazyArnPattern ? pattern.coverAnswers : null)
+}
+
+function comparePatterns(
+  pattern: ArnPattern,
+  request: string,
+  lookup: KeyLookup,
+  op: (x: readonly GlobToken[], y: readonly GlobToken[]) => boolean,
+  answers: Map<string, boolean> | null,
+): MatchOutcome {
   if (pattern.isAny) return true
+  // `test` is null exactly when the pattern has variables: then the answer depends on the lookup.
+  const memo = pattern.test === null ? null : answers
+  const known = memo?.get(request)
+  if (known !== undefined) return known
   const tokens = resolvePatternTokens(pattern, lookup)
   if (!Array.isArray(tokens)) return tokens as MatchOutcome
-  return compareArnGlobs(tokens, tokeniseGlob(request), globCovers)
+  const answer = compareArnGlobs(tokens, tokeniseGlob(request), op)
+  memo?.set(request, answer)
+  return answer
 }
 
 /** Parsed ARN fields, or null when the string is not an ARN. */
