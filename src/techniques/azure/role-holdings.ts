@@ -13,8 +13,8 @@ import type { ConditionRef, EdgeKind, Evidence, GraphEdge, GraphNode, NonEmpty }
 import { azureDirectoryRoleId, azureRbacRoleId, makeEdge, makeNode } from '../../model/index.js'
 import { assignmentConditions, parseDirectoryScope, pimActivationCondition, roleDefinitionGuid } from '../../azure/index.js'
 import type { AzureTechniqueContext } from './context.js'
-import { objectNode, scopeNode, tenantNode } from './context.js'
-import { directoryRoleDefinitions, directoryRoleName } from './shared.js'
+import { objectNode, scopeNode } from './context.js'
+import { directoryRoleDefinitions, directoryRoleName, directoryScopeNode, tenantOf } from './shared.js'
 
 /** One assignment on its way to a holding edge. */
 interface Holding {
@@ -23,32 +23,6 @@ interface Holding {
   readonly kind: EdgeKind
   readonly evidence: Evidence
   readonly conditions: readonly ConditionRef[]
-}
-
-/** The tenant an Entra object belongs to (its record's tenant, else the inventory's default). */
-function tenantOf(ctx: AzureTechniqueContext, objectId: string): string | null {
-  const id = objectId.toLowerCase()
-  const { users, groups, servicePrincipals } = ctx.index
-  const own = users.get(id)?.tenantId ?? groups.get(id)?.tenantId ?? servicePrincipals.get(id)?.tenantId ?? null
-  return own?.toLowerCase() ?? ctx.index.defaultTenantId
-}
-
-/**
- * The node id of a directory scope: the tenant for `/`, the object for
- * `/<id>` (an app scope written with the appId resolves to the app), the
- * administrative unit's object id for `/administrativeUnits/<id>` (AUs are
- * not collected, so no node carries it; a scope filter never matches it).
- */
-function directoryScopeNode(ctx: AzureTechniqueContext, directoryScopeId: string, tenantId: string): string {
-  const scope = parseDirectoryScope(directoryScopeId)
-  switch (scope.kind) {
-    case 'tenant':
-      return tenantNode(tenantId)
-    case 'administrativeUnit':
-      return objectNode(scope.id)
-    case 'object':
-      return objectNode(ctx.index.appsByAppId.get(scope.id)?.id ?? scope.id)
-  }
 }
 
 /** Role nodes and holding edges for every Entra directory and Azure RBAC role assignment. */

@@ -22,8 +22,36 @@ export interface DirectoryRoleHolder {
   readonly roleId: string
   readonly roleName: string
   readonly scope: DirectoryScope
+  /** Node id of the assignment's directory scope (the tenant for `/`), as on the holding edges. */
+  readonly scopeNode: string
   /** PIM activation requirements for an eligible assignment; empty when active. */
   readonly conditions: readonly ConditionRef[]
+}
+
+/** The tenant an Entra object belongs to (its record's tenant, else the inventory's default). */
+export function tenantOf(ctx: AzureTechniqueContext, objectId: string): string | null {
+  const id = objectId.toLowerCase()
+  const { users, groups, servicePrincipals } = ctx.index
+  const own = users.get(id)?.tenantId ?? groups.get(id)?.tenantId ?? servicePrincipals.get(id)?.tenantId ?? null
+  return own?.toLowerCase() ?? ctx.index.defaultTenantId
+}
+
+/**
+ * The node id of a directory scope: the tenant for `/`, the object for
+ * `/<id>` (an app scope written with the appId resolves to the app), the
+ * administrative unit's object id for `/administrativeUnits/<id>` (AUs are
+ * not collected, so no node carries it; a scope filter never matches it).
+ */
+export function directoryScopeNode(ctx: AzureTechniqueContext, directoryScopeId: string, tenantId: string): string {
+  const scope = parseDirectoryScope(directoryScopeId)
+  switch (scope.kind) {
+    case 'tenant':
+      return tenantNode(tenantId)
+    case 'administrativeUnit':
+      return objectNode(scope.id)
+    case 'object':
+      return objectNode(ctx.index.appsByAppId.get(scope.id)?.id ?? scope.id)
+  }
 }
 
 /** The inventory's directory role definitions by lower-cased id. */
@@ -48,6 +76,7 @@ export function* directoryRoleHolders(ctx: AzureTechniqueContext, roleIds: reado
       const scope = parseDirectoryScope(a.directoryScopeId)
       if (scope.kind === 'administrativeUnit') continue
       if (scope.kind === 'object' && !includeObjectScope) continue
+      const tenantId = tenantOf(ctx, a.principalId)
       yield {
         assignment: a,
         from: objectNode(a.principalId),
@@ -55,6 +84,8 @@ export function* directoryRoleHolders(ctx: AzureTechniqueContext, roleIds: reado
         roleId: a.roleDefinitionId,
         roleName: directoryRoleName(ctx, a.roleDefinitionId),
         scope,
+        // Without a known tenant no holder node exists either (its edge is dropped): keep the raw scope.
+        scopeNode: tenantId === null ? a.directoryScopeId : directoryScopeNode(ctx, a.directoryScopeId, tenantId),
         conditions: a.status === 'eligible' ? [pimActivationCondition(a.id, ctx.index.rolePolicies.get(a.roleDefinitionId))] : [],
       }
     }
@@ -68,7 +99,7 @@ export function entraEvidence(holder: DirectoryRoleHolder, note: string, action?
     policy: holder.assignment.id,
     policyName: holder.roleName,
     action: action ?? holder.roleName,
-    resource: holder.assignment.directoryScopeId,
+    resource: holder.scopeNode,
     note: holder.assignment.status === 'eligible' ? `${note} (PIM eligible: must be activated first)` : note,
   }
 }

@@ -59,6 +59,22 @@ describe('role holdings', () => {
     expect(edge?.evidence[0]?.resource).toBe('azure:app-obj')
   })
 
+  it('names the same scope node in a technique edge\'s assignment evidence as in the holding edge', () => {
+    const g = derive({
+      users: [{ id: 'u-dev' }, { id: 'u-ops' }],
+      apps: [{ id: 'app-obj', appId: 'client-1', displayName: 'payments' }],
+      directoryRoleAssignments: [
+        { id: 'dra-app', principalId: 'u-dev', roleDefinitionId: ENTRA_ROLE_IDS.applicationAdministrator, directoryScopeId: '/client-1' },
+        { id: 'dra-tenant', principalId: 'u-ops', roleDefinitionId: ENTRA_ROLE_IDS.applicationAdministrator },
+      ],
+    })
+    const resourceOf = (from: string, technique: string | null): string | null | undefined =>
+      g.edges.find((e) => e.from === from && e.technique === technique && (technique !== null || e.to === APP_ADMIN))?.evidence.find((x) => x.type === 'entra-role-assignment')?.resource
+    expect(resourceOf('azure:u-dev', 'azure/app-admin')).toBe('azure:app-obj')
+    expect(resourceOf('azure:u-ops', 'azure/app-admin')).toBe(`azure:${TENANT}`)
+    for (const from of ['azure:u-dev', 'azure:u-ops']) expect(resourceOf(from, 'azure/app-admin')).toBe(resourceOf(from, null))
+  })
+
   it('keeps each RBAC assignment and its condition apart on one edge; one unconditional assignment makes the holding unconditional', () => {
     const g = derive({
       users: [{ id: 'u-ann' }],
