@@ -1,7 +1,7 @@
 /**
  * @module graph
  * Public surface of the graph layer: the GraphStore contract, the store
- * factory, the memory store, the graphology loader, snapshot diffs, and the
+ * factory, the memory store, the snapshot graph loader, snapshot diffs, and the
  * model's graph types re-exported for convenience.
  */
 export type {
@@ -21,7 +21,7 @@ export {
   MemoryGraphStore,
   SNAPSHOT_ID_PATTERN,
   formatSnapshotTime,
-  loadGraphology,
+  loadSnapshotGraph,
   makeSnapshotId,
   matchSnapshotRef,
   openMemoryStore,

@@ -2,7 +2,7 @@
  * @module graph/store
  * The GraphStore contract: immutable, timestamped snapshots of the graph (plus
  * the inventory they were derived from), written atomically, listed, read,
- * deleted. `memory/` (graphology + SQLite) and `neo4j/` implement it.
+ * deleted. `memory/` (SQLite, queried as an in-memory graph) and `neo4j/` implement it.
  */
 import type { DataIssue, GraphEdge, GraphNode, Inventory, NodeKind, Provider, SourceRef } from '../model/index.js'
 

@@ -30,7 +30,7 @@
  *   unbounded (the containment walk of whoCan is not depth-bounded).
  */
 import type { Neo4jGraphStore, Row, SnapshotMeta } from '../graph/index.js'
-import { decodeEdge, loadGraphology, toStoreError } from '../graph/index.js'
+import { decodeEdge, loadSnapshotGraph, toStoreError } from '../graph/index.js'
 import type { CrownpathGraph } from '../graph/index.js'
 import type { EdgeKind, GraphEdge, GraphNode } from '../model/index.js'
 import { CrownpathError, HOLDING_EDGES, NODE_KIND_NAMES, NODE_KINDS, RESOURCE_KINDS, ROLE_KINDS, TRAVERSABLE_EDGES, canonicalNodeRef } from '../model/index.js'
@@ -149,7 +149,7 @@ export class CypherPathEngine implements PathEngine {
    */
   async #fetch(spec: FetchSpec): Promise<{ graph: CrownpathGraph; isTimedOut: boolean }> {
     const { nodes, edges, isTimedOut } = await this.#collect(spec)
-    return { graph: loadGraphology({ nodes: [...nodes.values()], edges }), isTimedOut }
+    return { graph: loadSnapshotGraph({ nodes: [...nodes.values()], edges }), isTimedOut }
   }
 
   /** The nodes and edges of {@link CypherPathEngine.#fetch}, before they become a graph (so several fetches can be merged). */
@@ -335,7 +335,7 @@ export class CypherPathEngine implements PathEngine {
         merge(await this.#collect({ direction: 'in', roots: [...assignmentScopes], filter: { kinds: ['Contains'], excludeConditional: false }, levels: 1, deadline }))
       }
     }
-    const graph = loadGraphology({ nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)) })
+    const graph = loadSnapshotGraph({ nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)) })
     const result = computeRoleHolders({ graph, roles, scopes, ...(query.status ? { status: query.status } : {}), limit, query: query.role })
     return isTimedOut ? { ...result, truncated: true } : result
   }

@@ -1,7 +1,7 @@
 /**
  * @module paths/engine
  * The PathEngine contract: every question the API, CLI and reports ask of the
- * graph. Two implementations (memory-engine.ts over graphology,
+ * graph. Two implementations (memory-engine.ts over the in-memory snapshot graph,
  * cypher-engine.ts over Neo4j) answer it identically; the shared suite in
  * test/conformance/path-engine.suite.ts checks that.
  */

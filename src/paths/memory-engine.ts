@@ -1,11 +1,11 @@
 /**
  * @module paths/memory-engine
- * The PathEngine over an in-memory graphology graph of one snapshot: the
+ * The PathEngine over the in-memory graph of one snapshot: the
  * embedded default. Each method validates bounds, resolves selectors and calls
  * one pure algorithm from ./algorithms.
  */
 import type { CrownpathGraph, SnapshotContent } from '../graph/index.js'
-import { loadGraphology } from '../graph/index.js'
+import { loadSnapshotGraph } from '../graph/index.js'
 import type { GraphNode } from '../model/index.js'
 import { computeBlastRadius } from './algorithms/blast-radius.js'
 import { computeChokePoints } from './algorithms/choke-points.js'
@@ -166,12 +166,12 @@ export class MemoryPathEngine implements PathEngine {
 }
 
 /**
- * Open a memory engine over a snapshot's content (builds the graphology graph).
+ * Open a memory engine over a snapshot's content (builds its in-memory graph).
  * `rankTies` also prepares the searches for many queries (see `rankTies` in
  * algorithms/shortest.ts): what a server wants, not a single command-line query.
  */
 export function openMemoryEngine(content: Pick<SnapshotContent, 'nodes' | 'edges'>, options: { readonly rankTies?: boolean } = {}): MemoryPathEngine {
-  const graph = loadGraphology(content)
+  const graph = loadSnapshotGraph(content)
   if (options.rankTies) rankTies(graph)
   return new MemoryPathEngine(graph)
 }

@@ -172,7 +172,7 @@ export function graphStoreSuite(options: GraphStoreSuiteOptions): void {
         () => null,
         (e: unknown) => e,
       )
-      // deriveGraph never produces one. The memory store keeps it as written (loadGraphology refuses it
+      // deriveGraph never produces one. The memory store keeps it as written (loadSnapshotGraph refuses it
       // later); Neo4j cannot hang a relationship on a missing node and refuses the write. Either way
       // nothing half-written is visible.
       if (failed === null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadGraphology } from '../../src/graph/index.js'
+import { loadSnapshotGraph } from '../../src/graph/index.js'
 import { MemoryPathEngine, findKShortestPaths, makeEdgeAccept, openMemoryEngine } from '../../src/paths/index.js'
 import { buildEdge, buildNode } from '../conformance/case-graph.js'
 import { randomGraph, seededRandom } from './algorithms/random-graphs.js'
@@ -37,9 +37,9 @@ describe('privesc equals one search per principal', () => {
       const base = randomGraph(seed, 25, 60)
       // Mark a few nodes tier zero.
       const tier0 = new Set(['n0', `n${1 + Math.floor(rnd() * 24)}`])
-      const nodes = base.mapNodes((id, attrs) => ({ ...attrs, isTierZero: tier0.has(id) }))
-      const edges = base.mapEdges((_k, attrs) => attrs)
-      const engine = new MemoryPathEngine(loadGraphology({ nodes, edges }))
+      const nodes = base.nodeList().map((attrs) => ({ ...attrs, isTierZero: tier0.has(attrs.id) }))
+      const edges = [...base.edgeList()]
+      const engine = new MemoryPathEngine(loadSnapshotGraph({ nodes, edges }))
       const result = await engine.privesc({ maxDepth: 32 })
       expect(result.admins).toEqual([...tier0].sort())
       const byPrincipal = new Map(result.findings.map((f) => [f.principal, f]))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadGraphology } from '../../src/graph/index.js'
+import { loadSnapshotGraph } from '../../src/graph/index.js'
 import { MemoryPathEngine } from '../../src/paths/index.js'
 import { buildEdge } from '../conformance/case-graph.js'
 import { randomGraph, seededRandom } from './algorithms/random-graphs.js'
@@ -12,13 +12,13 @@ describe('path engine properties on seeded random graphs', () => {
   it('blast radius is monotone in the edge set', async () => {
     for (let seed = 1; seed <= 25; seed++) {
       const base = randomGraph(seed, 20, 35)
-      const nodes = base.mapNodes((_id, a) => a)
-      const edges = base.mapEdges((_k, a) => a)
+      const nodes = [...base.nodeList()]
+      const edges = [...base.edgeList()]
       const rnd = seededRandom(seed + 1000)
       const extra = buildEdge({ from: `n${Math.floor(rnd() * 20)}`, to: `n${Math.floor(rnd() * 20)}`, kind: 'CanEscalateTo', technique: 'test/extra', cost: 1 })
       if (extra.from === extra.to) continue
-      const before = await new MemoryPathEngine(loadGraphology({ nodes, edges })).blastRadius({ from: 'n0', maxDepth: 32 })
-      const after = await new MemoryPathEngine(loadGraphology({ nodes, edges: [...edges, extra] })).blastRadius({ from: 'n0', maxDepth: 32 })
+      const before = await new MemoryPathEngine(loadSnapshotGraph({ nodes, edges })).blastRadius({ from: 'n0', maxDepth: 32 })
+      const after = await new MemoryPathEngine(loadSnapshotGraph({ nodes, edges: [...edges, extra] })).blastRadius({ from: 'n0', maxDepth: 32 })
       const a = reachedIds(after)
       for (const id of reachedIds(before)) expect(a.has(id), `seed ${seed}: ${id}`).toBe(true)
       expect(after.score).toBeGreaterThanOrEqual(before.score)

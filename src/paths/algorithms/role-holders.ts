@@ -4,7 +4,7 @@
  * HasRole / EligibleForRole) into a role node, plus the members of holder
  * groups, each with the assignment as evidence. Provider-agnostic: it knows
  * role nodes by their kind's role (`role`), holding edges by the kinds table,
- * membership by MemberOf and scopes by Contains. Pure, over graphology.
+ * membership by MemberOf and scopes by Contains. Pure, over the in-memory snapshot graph.
  */
 import type { CrownpathGraph } from '../../graph/index.js'
 import type { ConditionRef, GraphEdge, GraphNode, RoleHoldingStatus } from '../../model/index.js'

@@ -254,25 +254,11 @@ const SEARCH_INDEX = new WeakMap<CrownpathGraph, SearchIndex>()
 function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const cached = SEARCH_INDEX.get(graph)
   if (cached) return cached
-  const ids: string[] = []
-  const nodes: GraphNode[] = []
-  const indexOf = new Map<string, number>()
-  graph.forEachNode((id, attributes) => {
-    indexOf.set(id, ids.length)
-    ids.push(id)
-    nodes.push(attributes as GraphNode)
-  })
-  const all: GraphEdge[] = []
-  graph.forEachEdge((_key, edge) => {
-    all.push(edge)
-  })
-  // Endpoint numbers looked up once per edge (string-keyed look-ups dominate building the index).
-  const fromOf = new Int32Array(all.length)
-  const toOf = new Int32Array(all.length)
-  for (let e = 0; e < all.length; e++) {
-    fromOf[e] = indexOf.get(all[e]!.from)!
-    toOf[e] = indexOf.get(all[e]!.to)!
-  }
+  // The graph's own numbering: node i is nodes[i], edge e joins fromOf[e] → toOf[e] (snapshot order).
+  const nodes = graph.nodeList()
+  const ids = nodes.map((node) => node.id)
+  const all = graph.edgeList()
+  const { indexOf, fromOf, toOf } = graph.numbering()
   const side = (near: Int32Array, far: Int32Array): IndexedEdges => {
     const start = new Int32Array(ids.length + 1)
     for (let e = 0; e < all.length; e++) start[near[e]! + 1]!++

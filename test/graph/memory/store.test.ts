@@ -1,7 +1,7 @@
 /**
  * @module test/graph/memory/store.test
  * What only the SQLite store has: crash safety of the file, opening errors,
- * and loadGraphology. The GraphStore contract itself (write, list, resolve,
+ * and loadSnapshotGraph. The GraphStore contract itself (write, list, resolve,
  * delete, atomicity, secrets, listNodes) runs on it in
  * test/conformance/memory-store.test.ts.
  */
@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadGraphology, openMemoryStore } from '../../../src/graph/index.js'
+import { loadSnapshotGraph, openMemoryStore } from '../../../src/graph/index.js'
 import type { MemoryGraphStore } from '../../../src/graph/index.js'
 import { isCrownpathError } from '../../../src/model/index.js'
 import { sampleSnapshot } from './sample.js'
@@ -78,10 +78,10 @@ describe('memory store: files', () => {
   })
 })
 
-describe('loadGraphology', () => {
+describe('loadSnapshotGraph', () => {
   it('builds a multi directed graph keyed by node and edge ids', async () => {
     const input = sampleSnapshot(4)
-    const graph = loadGraphology(input)
+    const graph = loadSnapshotGraph(input)
     expect(graph.order).toBe(5)
     expect(graph.size).toBe(3)
     const edge = input.edges[1]!
@@ -89,19 +89,47 @@ describe('loadGraphology', () => {
     expect(graph.target(edge.id)).toBe(edge.to)
     expect(graph.getEdgeAttributes(edge.id)).toBe(edge)
     expect(graph.getNodeAttributes(edge.from).kind).toBe('AWSRole')
-    expect(graph.outNeighbors('arn:aws:iam::111111111111:role/role-1')).toEqual(['arn:aws:iam::111111111111:role/role-2'])
-    expect(graph.inNeighbors('arn:aws:iam::111111111111:role/role-1')).toEqual(['arn:aws:iam::111111111111:role/role-0'])
+    const ends = (side: 'in' | 'out', id: string): string[] => {
+      const out: string[] = []
+      const each = side === 'out' ? graph.forEachOutEdge.bind(graph) : graph.forEachInEdge.bind(graph)
+      each(id, (_key, _edge, from, to) => out.push(side === 'out' ? to : from))
+      return out
+    }
+    expect(ends('out', 'arn:aws:iam::111111111111:role/role-1')).toEqual(['arn:aws:iam::111111111111:role/role-2'])
+    expect(ends('in', 'arn:aws:iam::111111111111:role/role-1')).toEqual(['arn:aws:iam::111111111111:role/role-0'])
+    expect(graph.nodeList()).toEqual(input.nodes)
+    expect(graph.edgeList()).toEqual(input.edges)
   })
 
   it('keeps parallel edges of different kinds between the same nodes', () => {
     const input = sampleSnapshot(2)
     const first = input.edges[0]!
     const parallel = { ...first, id: `${first.id}-2`, kind: 'CanEscalateTo' as const }
-    expect(loadGraphology({ nodes: input.nodes, edges: [first, parallel] }).edges(first.from, first.to)).toHaveLength(2)
+    const graph = loadSnapshotGraph({ nodes: input.nodes, edges: [first, parallel] })
+    const between: string[] = []
+    graph.forEachOutEdge(first.from, (key, _edge, _from, to) => {
+      if (to === first.to) between.push(key)
+    })
+    expect(between.sort()).toEqual([first.id, parallel.id].sort())
+  })
+
+  it('gives a node\'s edges grouped by the node at the other end, latest parallel edge first (the order graphology gave)', () => {
+    const input = sampleSnapshot(4)
+    const [a, b, c] = input.nodes.map((n) => n.id) as [string, string, string]
+    const edge = (to: string, technique: string) => ({ ...input.edges[0]!, id: `${a}|${technique}|${to}`, from: a, to, technique })
+    const edges = [edge(b, 't1'), edge(c, 't2'), edge(b, 't3'), edge(c, 't4'), edge(b, 't5')]
+    const graph = loadSnapshotGraph({ nodes: input.nodes, edges })
+    const order: string[] = []
+    graph.forEachOutEdge(a, (_key, e) => order.push(e.technique ?? ''))
+    expect(order).toEqual(['t5', 't3', 't1', 't4', 't2'])
+    const into: string[] = []
+    graph.forEachInEdge(b, (_key, e) => into.push(e.technique ?? ''))
+    expect(into).toEqual(['t5', 't3', 't1'])
+    expect(() => graph.forEachOutEdge('nope', () => undefined)).toThrow(/nope/)
   })
 
   it('refuses an edge whose endpoint is missing', () => {
     const input = sampleSnapshot(3)
-    expect(() => loadGraphology({ nodes: input.nodes.slice(0, 2), edges: input.edges })).toThrow(/endpoint/)
+    expect(() => loadSnapshotGraph({ nodes: input.nodes.slice(0, 2), edges: input.edges })).toThrow(/endpoint/)
   })
 })

@@ -4,7 +4,7 @@
  * edge cuts) to check the algorithms against on many shapes.
  */
 import type { CrownpathGraph } from '../../../src/graph/index.js'
-import { loadGraphology } from '../../../src/graph/index.js'
+import { loadSnapshotGraph } from '../../../src/graph/index.js'
 import type { EdgeKind } from '../../../src/model/index.js'
 import { EDGE_KINDS } from '../../../src/model/index.js'
 import { buildEdge, buildNode } from '../../conformance/case-graph.js'
@@ -31,7 +31,7 @@ export function randomGraph(seed: number, n: number, m: number): CrownpathGraph 
     seen.add(key)
     edges.push(buildEdge({ from: `n${from}`, to: `n${to}`, kind, cost: EDGE_KINDS[kind].isStructural ? 0 : 1 + Math.floor(rnd() * 4) }))
   }
-  return loadGraphology({ nodes, edges })
+  return loadSnapshotGraph({ nodes, edges })
 }
 
 /** Every simple path (as edge-id lists with cost) from `s` to `t`, stopping at `t`. */

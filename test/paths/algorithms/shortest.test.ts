@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadGraphology } from '../../../src/graph/index.js'
+import { loadSnapshotGraph } from '../../../src/graph/index.js'
 import { compareStrings, findShortestPath, makeEdgeAccept, rankTies, runSearch } from '../../../src/paths/index.js'
 import { buildEdge, buildNode } from '../../conformance/case-graph.js'
 import { allSimplePaths, seededRandom } from './random-graphs.js'
@@ -35,7 +35,7 @@ function tiedGraph(seed: number) {
     seen.add(`${from}|${kind}|${to}`)
     edges.push(buildEdge({ from, to, kind, cost: 1 }))
   }
-  return loadGraphology({ nodes, edges })
+  return loadSnapshotGraph({ nodes, edges })
 }
 
 describe('the search tie rule on the numbered graph index', () => {
