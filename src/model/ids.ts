@@ -64,14 +64,36 @@ export function normaliseIssuer(issuer: string): string {
 
 /** The account id inside an ARN (`arn:aws:iam::111111111111:role/x` → `111111111111`), or null. */
 export function accountOfArn(arn: string): string | null {
-  const parts = arn.split(':')
-  return parts.length >= 6 && parts[4] !== '' ? (parts[4] ?? null) : null
+  const field = arnField(arn, 4)
+  return field === '' ? null : field
 }
 
 /** The service of an ARN (`arn:aws:s3:::bucket` → `s3`), or null. */
 export function serviceOfArn(arn: string): string | null {
-  const parts = arn.split(':')
-  return parts.length >= 6 ? (parts[2] ?? null) : null
+  return arnField(arn, 2)
+}
+
+/**
+ * Field `index` (0-5) of an ARN's six colon-separated fields, or null when it
+ * has fewer than six. Found with indexOf: these run for every principal and
+ * resource of an estate, and splitting allocated every field each time.
+ */
+function arnField(arn: string, index: number): string | null {
+  let start = 0
+  for (let i = 0; i < index; i += 1) {
+    const colon = arn.indexOf(':', start)
+    if (colon < 0) return null
+    start = colon + 1
+  }
+  const end = arn.indexOf(':', start)
+  if (end < 0) return null
+  // Six fields need five colons: the ones before the resource part must all exist.
+  let colons = index + 1
+  for (let at = end; colons < 5; colons += 1) {
+    at = arn.indexOf(':', at + 1)
+    if (at < 0) return null
+  }
+  return arn.slice(start, end)
 }
 
 /**

@@ -462,15 +462,15 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
       isPattern,
       colons: colonOffsets(arn),
     }
-    // Patterns are not cached; an ARN without an account is cached per caller account. The cache is
-    // bounded so that bulk questions over many object keys cannot grow it without limit.
-    if (!isPattern) {
-      const scope = account !== null ? '' : (principal.account ?? '-')
-      let cache = bucket.get(scope)
-      if (cache === undefined) bucket.set(scope, (cache = new Map()))
-      if (cache.size > RESOURCE_CACHE_LIMIT) cache.clear()
-      cache.set(arn, entry)
-    }
+    // An ARN or pattern without an account is cached per caller account (its entry takes the
+    // caller's). Patterns too: detectors ask "every function of the account" once per candidate
+    // principal (M: 41k pattern entries, 4.8k distinct). The cache is bounded so that bulk
+    // questions over many object keys cannot grow it without limit.
+    const scope = account !== null ? '' : (principal.account ?? '-')
+    let cache = bucket.get(scope)
+    if (cache === undefined) bucket.set(scope, (cache = new Map()))
+    if (cache.size > RESOURCE_CACHE_LIMIT) cache.clear()
+    cache.set(arn, entry)
     return entry
   }
 

@@ -148,3 +148,27 @@ describe('toEvidence', () => {
     ])
   })
 })
+
+describe('resource patterns', () => {
+  it('gives a pattern without an account the account of each caller, also when another caller asked first', () => {
+    // Either account may be the resource's: a caller is allowed exactly when the bucket it would
+    // create counts as its own account's (a resource in another account needs that account's consent).
+    const inEitherAccount = { Statement: { Effect: 'Allow', Action: 's3:CreateBucket', Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': ['111111111111', '222222222222'] } } } }
+    const twoAccounts = compileAuthorizer(
+      buildInventory({
+        accounts: [{ id: '111111111111' }, { id: '222222222222' }, { id: '333333333333' }],
+        users: [
+          { arn: 'arn:aws:iam::111111111111:user/a', inline: { p: inEitherAccount } },
+          { arn: 'arn:aws:iam::222222222222:user/b', inline: { p: inEitherAccount } },
+          { arn: 'arn:aws:iam::333333333333:user/c', inline: { p: inEitherAccount } },
+        ],
+      }),
+    )
+    const ask = (principal: string) => twoAccounts.evaluate({ principal, action: 's3:CreateBucket', resource: 'arn:aws:s3:::new-*', resourceMode: 'exists' }).decision
+    for (let round = 0; round < 2; round++) {
+      expect(ask('arn:aws:iam::111111111111:user/a')).toBe('allowed')
+      expect(ask('arn:aws:iam::222222222222:user/b')).toBe('allowed')
+      expect(ask('arn:aws:iam::333333333333:user/c')).toBe('implicitDeny')
+    }
+  })
+})
