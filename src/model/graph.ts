@@ -115,23 +115,6 @@ export function edgeId(from: string, kind: EdgeKind, technique: string | null, t
   return [from, kind, technique ?? '-', to].join('|')
 }
 
-/** True when `id` is what {@link edgeId} makes of the other four, compared in place (no string is built). */
-export function isEdgeIdOf(id: string, from: string, kind: EdgeKind, technique: string | null, to: string): boolean {
-  let at = id.startsWith(from) ? from.length : -1
-  at = afterPipeAnd(id, at, kind)
-  at = afterPipeAnd(id, at, technique ?? '-')
-  at = afterPipeAnd(id, at, to)
-  return at === id.length
-}
-
-/** The position after `|part` at `at` in `id`, or -1. */
-function afterPipeAnd(id: string, at: number, part: string): number {
-  if (at < 0 || id.charCodeAt(at) !== PIPE || !id.startsWith(part, at + 1)) return -1
-  return at + 1 + part.length
-}
-
-const PIPE = '|'.charCodeAt(0)
-
 /** Shared empty lists: most of a large graph's edges have neither, and one array each adds up. */
 const NO_CONDITIONS: readonly ConditionRef[] = Object.freeze([])
 const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Evidence, NonEmpty } from '../../src/model/index.js'
-import { CONDITIONAL_COST_PENALTY, EDGE_KINDS, edgeId, isCrownpathError, isEdgeIdOf, makeEdge, makeNode } from '../../src/model/index.js'
+import { CONDITIONAL_COST_PENALTY, EDGE_KINDS, isCrownpathError, makeEdge, makeNode } from '../../src/model/index.js'
 
 const EVIDENCE: NonEmpty<Evidence> = [{ type: 'trust-policy', policy: 'arn:aws:iam::111111111111:role/b#trust', statement: 0 }]
 
@@ -37,27 +37,6 @@ describe('makeEdge', () => {
     expect(edge.conditional).toBe(false)
     expect(edge.conditions).toEqual(conditions)
     expect(edge.cost).toBe(2)
-  })
-})
-
-describe('isEdgeIdOf', () => {
-  it('agrees with edgeId on the canonical id and on near misses', () => {
-    expect(isEdgeIdOf('a|CanAssume|-|b', 'a', 'CanAssume', null, 'b')).toBe(true)
-    expect(isEdgeIdOf(edgeId('x|y', 'CanEscalateTo', 't', 'z'), 'x|y', 'CanEscalateTo', 't', 'z')).toBe(true)
-    const misses: [string, string, 'CanAssume' | 'MemberOf', string | null, string][] = [
-      ['a|CanAssume|-|bb', 'a', 'CanAssume', null, 'b'],
-      ['a|CanAssume|-|b', 'a', 'CanAssume', null, 'bb'],
-      ['a|CanAssume|-|b', 'a', 'MemberOf', null, 'b'],
-      ['a|CanAssume|t|b', 'a', 'CanAssume', null, 'b'],
-      ['a|CanAssume|-|b', 'a', 'CanAssume', 't', 'b'],
-      ['ab|CanAssume|-|b', 'a', 'CanAssume', null, 'b'],
-      ['a-CanAssume|-|b', 'a', 'CanAssume', null, 'b'],
-      ['', 'a', 'CanAssume', null, 'b'],
-    ]
-    for (const [id, from, kind, technique, to] of misses) {
-      expect(isEdgeIdOf(id, from, kind, technique, to)).toBe(false)
-      expect(id === edgeId(from, kind, technique, to)).toBe(false)
-    }
   })
 })
 
