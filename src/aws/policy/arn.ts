@@ -66,8 +66,15 @@ class LazyArnPattern implements ArnPattern {
    * depends on nothing else): a managed policy's pattern meets the same few request patterns for
    * every principal that holds it.
    */
-  readonly overlapAnswers = new Map<string, boolean>()
-  readonly coverAnswers = new Map<string, boolean>()
+  #overlapAnswers: Map<string, boolean> | null = null
+  #coverAnswers: Map<string, boolean> | null = null
+  /** Created on first use: most patterns are never compared with another pattern. */
+  get overlapAnswers(): Map<string, boolean> {
+    return (this.#overlapAnswers ??= new Map())
+  }
+  get coverAnswers(): Map<string, boolean> {
+    return (this.#coverAnswers ??= new Map())
+  }
   constructor(
     readonly source: string,
     readonly test: ((arn: string) => boolean) | null,

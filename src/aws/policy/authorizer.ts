@@ -29,7 +29,7 @@ import type { EvaluationInputs, OrgChain, PrincipalInfo, ResourceInfo } from './
 import { evaluatePrepared } from './evaluate.js'
 import { hasWildcard } from './glob.js'
 import type { CompiledPolicy, CompiledStatement } from './parse.js'
-import { compilePolicy } from './parse.js'
+import { compilePolicy, createCompileCache } from './parse.js'
 import type { ServiceRule } from './service-rules.js'
 import { SERVICE_RULES } from './service-rules.js'
 import type { AwsPolicyType, AwsRequest, EvaluationResult, MatchedStatement } from './types.js'
@@ -140,6 +140,13 @@ interface ResourceEntry {
   readonly colons: readonly number[] | null
 }
 
+/** Records by ARN, without a [key, value] pair per record (10⁵ resources). */
+function byArn<T extends { readonly arn: string }>(records: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>()
+  for (const record of records) out.set(record.arn, record)
+  return out
+}
+
 /** Bound of each resource cache (entries). */
 const RESOURCE_CACHE_LIMIT = 200_000
 
@@ -169,22 +176,26 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
   const roles = new Map<string, AwsRole>(aws.roles.map((r) => [r.arn, r]))
   const rolesByName = new Map<string, AwsRole>(aws.roles.map((r) => [`${r.accountId}/${r.name}`, r]))
   const groups = new Map<string, AwsGroup>(aws.groups.map((g) => [g.arn, g]))
-  const managed = new Map<string, AwsManagedPolicy>(aws.managedPolicies.map((p) => [p.arn, p]))
-  const resources = new Map(aws.resources.map((r) => [r.arn, r]))
+  const managed = byArn(aws.managedPolicies)
+  const resources = byArn(aws.resources)
   const accounts = new Map<string, AwsAccount>(aws.accounts.map((a) => [a.id, a]))
   const knownAccounts = new Set<string>([...accounts.keys(), ...aws.users.map((u) => u.accountId), ...aws.roles.map((r) => r.accountId)])
   const org = aws.organization
   const rcpServices = new Set(options.rcpServices ?? (options.catalog ? [...options.catalog.rcpServices] : DEFAULT_RCP_SERVICES))
 
   // --- policy compilation, each document once per (id, type) ---
-  const compiled = new Map<string, CompiledPolicy>()
+  // By type, then id: the ids are the inventory's own strings (hashed once), where a joined key
+  // would be a new string to hash on every one of the ~10⁵ look-ups.
+  const compiled = new Map<AwsPolicyType, Map<string, CompiledPolicy>>()
+  const compileCache = createCompileCache()
   const compileOnce = (id: string, type: AwsPolicyType, document: PolicyDocument, name: string | null): CompiledPolicy => {
-    const key = `${type}\u0000${id}`
-    let policy = compiled.get(key)
+    let ofType = compiled.get(type)
+    if (ofType === undefined) compiled.set(type, (ofType = new Map()))
+    let policy = ofType.get(id)
     if (policy === undefined) {
-      policy = compilePolicy(document, { id, type, name })
+      policy = compilePolicy(document, { id, type, name }, compileCache)
       issues.push(...policy.issues)
-      compiled.set(key, policy)
+      ofType.set(id, policy)
     }
     return policy
   }
