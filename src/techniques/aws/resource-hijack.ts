@@ -155,17 +155,22 @@ const SHARED_ACTIONS: ReadonlySet<string> = new Set(
   ROWS.flatMap((row) => row.actions.map((a) => a.action)).filter((action, i, all) => all.indexOf(action) !== i),
 )
 
-const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Grant | null>())
+/** Answers by action and mode, then principal, then target: keys that are the inventory's own strings, hashed once. */
+const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Map<string, Map<string, Grant | null>>>())
 
 /** `ctx.allowed`, answered once per context for the shared actions. */
 function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, target: string, mode: 'all' | undefined): Grant | null {
   if (!SHARED_ACTIONS.has(action)) return ctx.allowed(principal, action, target, undefined, mode)
-  const answers = sharedAnswers(ctx)
-  const key = `${principal}\u0000${action}\u0000${target}\u0000${mode ?? ''}`
-  let grant = answers.get(key)
+  const question = mode === undefined ? action : `${action} ${mode}`
+  const byQuestion = sharedAnswers(ctx)
+  let byPrincipal = byQuestion.get(question)
+  if (byPrincipal === undefined) byQuestion.set(question, (byPrincipal = new Map()))
+  let byTarget = byPrincipal.get(principal)
+  if (byTarget === undefined) byPrincipal.set(principal, (byTarget = new Map()))
+  let grant = byTarget.get(target)
   if (grant === undefined) {
     grant = ctx.allowed(principal, action, target, undefined, mode)
-    answers.set(key, grant)
+    byTarget.set(target, grant)
   }
   return grant
 }
