@@ -252,7 +252,8 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     for (const [service, trust] of serviceTrusts(role)) pushTo(trusting, service, trust)
   }
   const tierZero = options.tierZero ?? new Set<string>()
-  const whoCanCache = new Map<string, readonly { principal: string; grant: Grant }[]>()
+  // By action, then resource, then context: keys the callers already hold, no joined string per question.
+  const whoCanCache = new Map<string, Map<string, Map<string, readonly { principal: string; grant: Grant }[]>>>()
   let whoCanIndex: WhoCanIndex | null = null
   const whatIfAnswers = new Map<string, boolean>()
   // Managed policies any group holds: a what-if may add the principal to a group.
@@ -329,8 +330,12 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     },
     whoCan(action, resource, context) {
       // The same question recurs across detectors (writers of a role for several combos): answer it once.
-      const key = `${action}\u0000${resource}\u0000${contextKey(context)}`
-      const cached = whoCanCache.get(key)
+      let byResource = whoCanCache.get(action)
+      if (byResource === undefined) whoCanCache.set(action, (byResource = new Map()))
+      let byContext = byResource.get(resource)
+      if (byContext === undefined) byResource.set(resource, (byContext = new Map()))
+      const key = contextKey(context)
+      const cached = byContext.get(key)
       if (cached !== undefined) return cached
       const out: { principal: string; grant: Grant }[] = []
       // Evaluate only the principals whose own statements (or the resource policy) could grant it.
@@ -349,7 +354,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
           if (grant) out.push({ principal, grant })
         }
       }
-      whoCanCache.set(key, out)
+      byContext.set(key, out)
       return out
     },
     isAdminAfter(change, mutate, principal) {
