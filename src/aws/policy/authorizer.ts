@@ -418,6 +418,18 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
   }
 
   // --- resources ---
+  /** Resource-side keys depend only on the resource's account: one read-only map per account, shared by its resources. */
+  const resourceKeys = new Map<string | null, ReadonlyMap<string, readonly string[] | 'absent'>>()
+  const resourceKeysOf = (resourceAccount: string | null): ReadonlyMap<string, readonly string[] | 'absent'> => {
+    let keys = resourceKeys.get(resourceAccount)
+    if (keys === undefined) {
+      const built = new Map<string, readonly string[] | 'absent'>()
+      if (resourceAccount !== null) built.set('aws:resourceaccount', [resourceAccount])
+      orgKeys(resourceAccount, 'resource', built)
+      resourceKeys.set(resourceAccount, (keys = built))
+    }
+    return keys
+  }
   /** Resource entries by [policy source × RCP applies] → scope account ('' = from the ARN) → ARN. */
   const resourceCaches = [new Map(), new Map(), new Map(), new Map()] as Map<string, Map<string, ResourceEntry>>[]
   const resourceEntry = (arn: string, service: string, principal: PrincipalInfo): ResourceEntry => {
@@ -461,13 +473,7 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
       // A resource whose ARN carries no account (S3) and that the inventory does not know is taken
       // to be in the caller's account: that is where an attacker would create it.
       info: { arn, account: account ?? principal.account, policy },
-      facts: (() => {
-        const keys = new Map<string, readonly string[] | 'absent'>()
-        const resourceAccount = account ?? (isPattern ? principal.account : null)
-        if (resourceAccount !== null) keys.set('aws:resourceaccount', [resourceAccount])
-        orgKeys(resourceAccount, 'resource', keys)
-        return { keys, tags: isKnown ? lowerTagMap(tags ?? {}) : null }
-      })(),
+      facts: { keys: resourceKeysOf(account ?? (isPattern ? principal.account : null)), tags: isKnown ? lowerTagMap(tags ?? {}) : null },
       rcpChain: hasRcp ? chainFor(rcpByTarget, account ?? principal.account) : null,
       isKnown,
       isPattern,

@@ -25,10 +25,15 @@ export type KnownKeys = ReadonlyMap<string, readonly string[] | 'absent'>
 /** Lower-case the keys of tags for case-insensitive `.../TagKey` lookups. */
 export function lowerTagMap(tags: Readonly<Record<string, string>> | null): ReadonlyMap<string, string> | null {
   if (tags === null) return null
+  const entries = Object.entries(tags)
+  // Most resources have no tags: they share one empty map (read-only, like every facts map).
+  if (entries.length === 0) return NO_TAGS
   const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tags)) out.set(key.toLowerCase(), value)
+  for (const [key, value] of entries) out.set(key.toLowerCase(), value)
   return out
 }
+
+const NO_TAGS: ReadonlyMap<string, string> = new Map()
 
 /** Facts about the caller or the resource, precomputed once. */
 export interface KnownFacts {
