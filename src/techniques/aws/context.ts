@@ -252,7 +252,8 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     for (const [service, trust] of serviceTrusts(role)) pushTo(trusting, service, trust)
   }
   const tierZero = options.tierZero ?? new Set<string>()
-  // By action, then resource, then context: keys the callers already hold, no joined string per question.
+  // By action, then request context, then resource: keys the callers already hold, no joined string
+  // per question, and one map per (action, context) rather than one per resource.
   const whoCanCache = new Map<string, Map<string, Map<string, readonly { principal: string; grant: Grant }[]>>>()
   let whoCanIndex: WhoCanIndex | null = null
   const whatIfAnswers = new Map<string, boolean>()
@@ -330,12 +331,12 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     },
     whoCan(action, resource, context) {
       // The same question recurs across detectors (writers of a role for several combos): answer it once.
-      let byResource = whoCanCache.get(action)
-      if (byResource === undefined) whoCanCache.set(action, (byResource = new Map()))
-      let byContext = byResource.get(resource)
-      if (byContext === undefined) byResource.set(resource, (byContext = new Map()))
+      let byContext = whoCanCache.get(action)
+      if (byContext === undefined) whoCanCache.set(action, (byContext = new Map()))
       const key = contextKey(context)
-      const cached = byContext.get(key)
+      let byResource = byContext.get(key)
+      if (byResource === undefined) byContext.set(key, (byResource = new Map()))
+      const cached = byResource.get(resource)
       if (cached !== undefined) return cached
       const out: { principal: string; grant: Grant }[] = []
       // Evaluate only the principals whose own statements (or the resource policy) could grant it.
@@ -354,7 +355,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
           if (grant) out.push({ principal, grant })
         }
       }
-      byContext.set(key, out)
+      byResource.set(resource, out)
       return out
     },
     isAdminAfter(change, mutate, principal) {
