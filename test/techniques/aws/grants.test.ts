@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileAuthorizer } from '../../../src/aws/policy/index.js'
 import { buildAwsTechniqueContext } from '../../../src/techniques/index.js'
+import { combineGrants } from '../../../src/techniques/aws/context.js'
 import { buildAwsInventory, ref } from '../../helpers/aws-builders.js'
 
 const passRole = (condition?: Record<string, unknown>) => [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', ...(condition ? { Condition: condition } : {}) }]
@@ -38,5 +39,22 @@ describe('grants of a policy held twice', () => {
   it('are refused when the policy is not held at all (negative)', () => {
     const aws = buildAwsInventory({ policies: [{ name: 'pass', document: passRole() }], users: [{ name: 'alice' }], roles: [{ name: 'app', trustServices: ['lambda.amazonaws.com'] }] })
     expect(buildAwsTechniqueContext(aws, compileAuthorizer(aws)).allowed(ref('user/alice'), 'iam:PassRole', ref('role/app'))).toBeNull()
+  })
+})
+
+describe('combineGrants', () => {
+  const item = (policy: string, action: string, resource = '*') => ({ type: 'identity-policy' as const, policy, statement: 0, sid: null, action, resource })
+  it('lists an item two grants share once, keeps the rest in order, and the conditions of both', () => {
+    const mfa = { operator: 'Bool', key: 'aws:MultiFactorAuthPresent', values: ['true'], policy: 'p1', statement: 0 }
+    const first = { evidence: [item('p1', 'lambda:UpdateFunctionCode'), item('p2', 'lambda:UpdateFunctionCode')] as const, conditions: [mfa] }
+    const second = { evidence: [item('p1', 'lambda:UpdateFunctionCode'), item('p1', 'lambda:InvokeFunction'), item('p1', 'lambda:UpdateFunctionCode', 'arn:aws:lambda:us-east-1:1:function:f')] as const, conditions: [mfa] }
+    const combined = combineGrants(first, second)
+    expect(combined.evidence.map((e) => `${e.policy} ${e.action} ${e.resource}`)).toEqual([
+      'p1 lambda:UpdateFunctionCode *',
+      'p2 lambda:UpdateFunctionCode *',
+      'p1 lambda:InvokeFunction *',
+      'p1 lambda:UpdateFunctionCode arn:aws:lambda:us-east-1:1:function:f',
+    ])
+    expect(combined.conditions).toEqual([mfa])
   })
 })
