@@ -92,12 +92,11 @@ function identityDocuments(ctx: AwsTechniqueContext, arn: string): PolicyDocumen
 /** Derive CanAccess edges (pure apart from evaluator calls). Scope targets are `aws:scope:<account>:<service>` ids; the deriver adds those nodes. */
 export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCatalog): EdgeInput[] {
   const edges: EdgeInput[] = []
-  const byArn = new Map<string, AwsResource>()
+  // Resources by ARN come from the context's own index.
   const byService = new Map<string, AwsResource[]>()
   for (const r of ctx.inventory.resources) {
-    byArn.set(r.arn, r)
-    const svc = r.type.split(':')[0] ?? ''
-    pushTo(byService, svc, r)
+    const colon = r.type.indexOf(':')
+    pushTo(byService, colon < 0 ? r.type : r.type.slice(0, colon), r)
   }
   interface SortedEntry {
     readonly arn: string
@@ -135,10 +134,10 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     if (out) return out
     const hits: string[] = []
     if (!/[*?]/.test(resource)) {
-      if (byArn.has(resource)) hits.push(resource)
+      if (ctx.resource(resource) !== undefined) hits.push(resource)
       // An object ARN inside a known bucket reaches the bucket's data.
       const bucket = /^arn:aws:s3:::([^/]+)\//.exec(resource)
-      if (bucket && byArn.has(`arn:aws:s3:::${bucket[1]}`)) hits.push(`arn:aws:s3:::${bucket[1]}`)
+      if (bucket && ctx.resource(`arn:aws:s3:::${bucket[1]}`) !== undefined) hits.push(`arn:aws:s3:::${bucket[1]}`)
     } else {
       const svc = resource.split(':')[2]?.toLowerCase() ?? ''
       const matches = globTest(resource)
@@ -155,7 +154,7 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
       // `arn:aws:s3:::bucket/*` names the objects of a bucket whose ARN is shorter than the prefix.
       const list = byService.get(svc) ?? []
       for (let slash = svc === 's3' ? prefix.indexOf('/') : -1; slash >= 0; slash = prefix.indexOf('/', slash + 1)) {
-        const bucket = byArn.get(prefix.slice(0, slash))
+        const bucket = ctx.resource(prefix.slice(0, slash))
         const order = bucket === undefined ? -1 : (orderOf.get(bucket) ?? -1)
         if (bucket !== undefined && list[order] === bucket && !found.includes(order) && test(bucket)) found.push(order)
       }
@@ -286,7 +285,7 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     return plan
   }
   for (const c of candidates.values()) {
-    const resource = byArn.get(c.target)
+    const resource = ctx.resource(c.target)
     let plan: ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]>
     let on: (kind: ProbeKind) => readonly string[]
     if (resource) {
