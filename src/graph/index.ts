@@ -21,6 +21,7 @@ export {
   MemoryGraphStore,
   SNAPSHOT_ID_PATTERN,
   formatSnapshotTime,
+  edgesByNode,
   loadSnapshotGraph,
   makeSnapshotId,
   matchSnapshotRef,

@@ -14,7 +14,7 @@ import { findKShortestPaths } from './algorithms/k-shortest.js'
 import { computeMinCut } from './algorithms/min-cut.js'
 import { computePrivesc } from './algorithms/privesc.js'
 import { checkRoleHoldersQuery, computeRoleHolders, matchRoleNodes } from './algorithms/role-holders.js'
-import { numberedGraph, rankTies } from './algorithms/shortest.js'
+import { rankTies } from './algorithms/shortest.js'
 import { computeWhoCan } from './algorithms/who-can.js'
 import { checkBound, checkCommonBounds, checkEdgeKinds } from './bounds.js'
 import type { PathEngine } from './engine.js'
@@ -154,8 +154,8 @@ export class MemoryPathEngine implements PathEngine {
 
   async roleHolders(query: RoleHoldersQuery): Promise<RoleHoldersResult> {
     const limit = checkRoleHoldersQuery(query)
-    // matchRoleNodes keeps role kinds only; the numbered graph's node list is already built for the searches.
-    const roles = matchRoleNodes(numberedGraph(this.graph).nodes, query.role).map((n) => n.id)
+    // matchRoleNodes keeps role kinds only.
+    const roles = matchRoleNodes(this.graph.nodeList(), query.role).map((n) => n.id)
     const scopes = query.scope === undefined ? null : this.resolve(query.scope).ids
     return computeRoleHolders({ graph: this.graph, roles, scopes, ...(query.status ? { status: query.status } : {}), limit, query: query.role })
   }

@@ -82,7 +82,7 @@ export function deriveGraph(inventory: Inventory, options: Partial<DeriveOptions
  * Edges merged by (from, kind, technique, to), first derivation first. Keyed
  * by source, then target: those strings are node ids whose hashes the node map
  * has already computed, where keying by each edge's long id would hash 10⁵
- * fresh strings; and each source's endpoint check is made once.
+ * fresh strings.
  */
 export class EdgeMerger {
   readonly #edges: GraphEdge[] = []
@@ -115,10 +115,8 @@ export class EdgeMerger {
   /** The merged edges whose endpoints are both nodes; each dropped one is reported. */
   withEndpointsIn(nodes: ReadonlyMap<string, GraphNode>, issues: DataIssue[]): GraphEdge[] {
     const kept: GraphEdge[] = []
-    const knownSource = new Map<string, boolean>()
     for (const edge of this.#edges) {
-      let hasFrom = knownSource.get(edge.from)
-      if (hasFrom === undefined) knownSource.set(edge.from, (hasFrom = nodes.has(edge.from)))
+      const hasFrom = nodes.has(edge.from)
       if (hasFrom && nodes.has(edge.to)) kept.push(edge)
       else issues.push({ severity: 'warning', where: edge.id, message: `edge dropped: endpoint \`${hasFrom ? edge.to : edge.from}\` is not in the inventory` })
     }

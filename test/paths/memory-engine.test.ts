@@ -60,7 +60,8 @@ describe('privesc equals one search per principal', () => {
           expect(tier0.has(finding.target)).toBe(true)
           expect(finding.hops[0]!.from).toBe(node.id)
           expect(finding.hops.at(-1)!.to).toBe(finding.target)
-          expect(finding.hops.reduce((s, h) => s + (engine.graph.getEdgeAttributes(`${h.from}|${h.kind}|${h.technique ?? '-'}|${h.to}`).cost), 0)).toBe(finding.cost)
+          const costOf = new Map(engine.graph.edgeList().map((e) => [e.id, e.cost]))
+          expect(finding.hops.reduce((s, h) => s + costOf.get(`${h.from}|${h.kind}|${h.technique ?? '-'}|${h.to}`)!, 0)).toBe(finding.cost)
         }
       }
     })

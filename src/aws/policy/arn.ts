@@ -64,16 +64,15 @@ class LazyArnPattern implements ArnPattern {
   /**
    * Pattern-vs-pattern answers by request pattern, for a pattern without variables (its answer
    * depends on nothing else): a managed policy's pattern meets the same few request patterns for
-   * every principal that holds it.
+   * every principal that holds it. Created on first use.
    */
-  #overlapAnswers: Map<string, boolean> | null = null
-  #coverAnswers: Map<string, boolean> | null = null
-  /** Created on first use: most patterns are never compared with another pattern. */
-  get overlapAnswers(): Map<string, boolean> {
-    return (this.#overlapAnswers ??= new Map())
-  }
-  get coverAnswers(): Map<string, boolean> {
-    return (this.#coverAnswers ??= new Map())
+  #overlaps: Map<string, boolean> | null = null
+  #covers: Map<string, boolean> | null = null
+  /** The memo of {@link comparePatterns} for one question, or null when the answer depends on the lookup (variables). */
+  answers(question: 'overlaps' | 'covers'): Map<string, boolean> | null {
+    // `test` is null exactly when the pattern has variables.
+    if (this.test === null) return null
+    return question === 'overlaps' ? (this.#overlaps ??= new Map()) : (this.#covers ??= new Map())
   }
   constructor(
     readonly source: string,
@@ -169,12 +168,12 @@ function compareArnGlobs(a: readonly GlobToken[], b: readonly GlobToken[], op: (
 
 /** Can a name matched by `request` (a pattern) also be matched by the policy pattern? */
 export function arnPatternOverlaps(pattern: ArnPattern, request: string, lookup: KeyLookup): MatchOutcome {
-  return comparePatterns(pattern, request, lookup, globsOverlap, pattern instanceof LazyArnPattern ? pattern.overlapAnswers : null)
+  return comparePatterns(pattern, request, lookup, globsOverlap, 'overlaps')
 }
 
 /** Does the policy pattern match every name the request pattern can take? */
 export function arnPatternCovers(pattern: ArnPattern, request: string, lookup: KeyLookup): MatchOutcome {
-  return comparePatterns(pattern, request, lookup, globCovers, pattern instanceof LazyArnPattern ? pattern.coverAnswers : null)
+  return comparePatterns(pattern, request, lookup, globCovers, 'covers')
 }
 
 function comparePatterns(
@@ -182,11 +181,10 @@ function comparePatterns(
   request: string,
   lookup: KeyLookup,
   op: (x: readonly GlobToken[], y: readonly GlobToken[]) => boolean,
-  answers: Map<string, boolean> | null,
+  question: 'overlaps' | 'covers',
 ): MatchOutcome {
   if (pattern.isAny) return true
-  // `test` is null exactly when the pattern has variables: then the answer depends on the lookup.
-  const memo = pattern.test === null ? null : answers
+  const memo = pattern instanceof LazyArnPattern ? pattern.answers(question) : null
   const known = memo?.get(request)
   if (known !== undefined) return known
   const tokens = resolvePatternTokens(pattern, lookup)

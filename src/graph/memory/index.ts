@@ -5,7 +5,7 @@
  */
 export { MemoryGraphStore, openMemoryStore } from './sqlite-store.js'
 export type { ChunkWrittenInfo, MemoryStoreOptions } from './sqlite-store.js'
-export { loadSnapshotGraph } from './snapshot-graph.js'
+export { edgesByNode, loadSnapshotGraph } from './snapshot-graph.js'
 export type { CrownpathGraph } from './snapshot-graph.js'
 export { LATEST_REF, SNAPSHOT_ID_PATTERN, formatSnapshotTime, makeSnapshotId, matchSnapshotRef } from './snapshot-id.js'
 export { CHUNK_ROWS } from './codec.js'

@@ -24,7 +24,6 @@ export class CrownpathGraph {
   readonly #nodes: GraphNode[]
   readonly #nodeIndex: Map<string, number>
   readonly #edges: GraphEdge[]
-  readonly #edgeIndex: Map<string, number>
   readonly #fromOf: Int32Array
   readonly #toOf: Int32Array
   /** Out-edges of node n: #outList[#outStart[n] .. #outStart[n + 1]). */
@@ -43,7 +42,8 @@ export class CrownpathGraph {
       if (nodeIndex.has(node.id)) throw new CrownpathError('CP_ERR_MODEL_INVALID_NODE', { id: node.id, reason: 'duplicate node id in snapshot' })
       nodeIndex.set(node.id, i)
     }
-    const edgeIndex = new Map<string, number>()
+    // Only to refuse duplicates: nothing looks edges up by id afterwards, so the set is not kept.
+    const edgeIds = new Set<string>()
     const fromOf = new Int32Array(edges.length)
     const toOf = new Int32Array(edges.length)
     for (let i = 0; i < edges.length; i += 1) {
@@ -51,15 +51,14 @@ export class CrownpathGraph {
       const from = nodeIndex.get(edge.from)
       const to = nodeIndex.get(edge.to)
       if (from === undefined || to === undefined) throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: edge.id, reason: 'an endpoint is not in the snapshot' })
-      if (edgeIndex.has(edge.id)) throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: edge.id, reason: 'duplicate edge id in snapshot' })
-      edgeIndex.set(edge.id, i)
+      if (edgeIds.has(edge.id)) throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: edge.id, reason: 'duplicate edge id in snapshot' })
+      edgeIds.add(edge.id)
       fromOf[i] = from
       toOf[i] = to
     }
     this.#nodes = [...nodes]
     this.#nodeIndex = nodeIndex
     this.#edges = [...edges]
-    this.#edgeIndex = edgeIndex
     this.#fromOf = fromOf
     this.#toOf = toOf
     ;[this.#outStart, this.#outList] = adjacency(nodes.length, fromOf, toOf)
@@ -80,24 +79,8 @@ export class CrownpathGraph {
     return this.#nodeIndex.has(id)
   }
 
-  hasEdge(id: string): boolean {
-    return this.#edgeIndex.has(id)
-  }
-
   getNodeAttributes(id: string): GraphNode {
     return this.#nodes[this.#nodeNumber(id)] as GraphNode
-  }
-
-  getEdgeAttributes(id: string): GraphEdge {
-    return this.#edges[this.#edgeNumber(id)] as GraphEdge
-  }
-
-  source(id: string): string {
-    return (this.#edges[this.#edgeNumber(id)] as GraphEdge).from
-  }
-
-  target(id: string): string {
-    return (this.#edges[this.#edgeNumber(id)] as GraphEdge).to
   }
 
   /** The nodes, in snapshot order (the snapshot's own objects). */
@@ -123,11 +106,6 @@ export class CrownpathGraph {
     for (const node of this.#nodes) callback(node.id, node)
   }
 
-  /** Every edge, in snapshot order. */
-  forEachEdge(callback: EdgeCallback): void {
-    for (let i = 0; i < this.#edges.length; i += 1) this.#visit(i, callback)
-  }
-
   /** The edges out of `id`, grouped by target (see {@link adjacency} for the order). */
   forEachOutEdge(id: string, callback: EdgeCallback): void {
     const n = this.#nodeNumber(id)
@@ -151,11 +129,6 @@ export class CrownpathGraph {
     return n
   }
 
-  #edgeNumber(id: string): number {
-    const i = this.#edgeIndex.get(id)
-    if (i === undefined) throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id, reason: 'no such edge in the snapshot' })
-    return i
-  }
 }
 
 /**
@@ -167,22 +140,33 @@ export class CrownpathGraph {
  * object keys go; no node id is one.)
  */
 function adjacency(nodeCount: number, side: Int32Array, other: Int32Array): [Int32Array, Int32Array] {
-  const start = new Int32Array(nodeCount + 1)
-  for (let i = 0; i < side.length; i += 1) start[(side[i] as number) + 1] = (start[(side[i] as number) + 1] as number) + 1
-  for (let n = 0; n < nodeCount; n += 1) start[n + 1] = (start[n + 1] as number) + (start[n] as number)
-  const list = new Int32Array(side.length)
-  const fill = start.slice(0, nodeCount)
-  for (let i = 0; i < side.length; i += 1) {
-    const n = side[i] as number
-    list[fill[n] as number] = i
-    fill[n] = (fill[n] as number) + 1
-  }
+  const { start, order: list } = edgesByNode(nodeCount, side)
   for (let n = 0; n < nodeCount; n += 1) {
     const from = start[n] as number
     const to = start[n + 1] as number
     if (to - from > 1) groupByNeighbour(list, from, to, other)
   }
   return [start, list]
+}
+
+/**
+ * Edge numbers grouped by one endpoint (`endpointOf[e]`, a node number): node
+ * n's are `order[start[n]]` … `order[start[n + 1] - 1]`, in edge order (a
+ * stable counting sort). The graph's adjacency and the path search index are
+ * both built from it.
+ */
+export function edgesByNode(nodeCount: number, endpointOf: Int32Array): { readonly start: Int32Array; readonly order: Int32Array } {
+  const start = new Int32Array(nodeCount + 1)
+  for (let e = 0; e < endpointOf.length; e += 1) start[(endpointOf[e] as number) + 1] = (start[(endpointOf[e] as number) + 1] as number) + 1
+  for (let n = 0; n < nodeCount; n += 1) start[n + 1] = (start[n + 1] as number) + (start[n] as number)
+  const order = new Int32Array(endpointOf.length)
+  const fill = start.slice(0, nodeCount)
+  for (let e = 0; e < endpointOf.length; e += 1) {
+    const n = endpointOf[e] as number
+    order[fill[n] as number] = e
+    fill[n] = (fill[n] as number) + 1
+  }
+  return { start, order }
 }
 
 /** Reorder list[from..to) (edges in snapshot order) into graphology's order; untouched when no neighbour repeats. */

@@ -17,6 +17,7 @@
  */
 import type { GraphEdge, GraphNode } from '../../model/index.js'
 import type { CrownpathGraph } from '../../graph/index.js'
+import { edgesByNode } from '../../graph/index.js'
 import { BinaryHeap } from './heap.js'
 
 /** Which way edges are followed: `out` from sources forwards, `in` from roots backwards. */
@@ -260,13 +261,8 @@ function searchIndexOf(graph: CrownpathGraph): SearchIndex {
   const all = graph.edgeList()
   const { indexOf, fromOf, toOf } = graph.numbering()
   const side = (near: Int32Array, far: Int32Array): IndexedEdges => {
-    const start = new Int32Array(ids.length + 1)
-    for (let e = 0; e < all.length; e++) start[near[e]! + 1]!++
-    for (let i = 0; i < ids.length; i++) start[i + 1]! += start[i]!
-    // Edges keep the graph's order within each node (a stable counting sort by node).
-    const fill = start.slice(0, ids.length)
-    const position = new Int32Array(all.length)
-    for (let e = 0; e < all.length; e++) position[fill[near[e]!]!++] = e
+    // Edges keep the graph's order within each node.
+    const { start, order: position } = edgesByNode(ids.length, near)
     const edges: GraphEdge[] = []
     const next = new Int32Array(all.length)
     for (let at = 0; at < all.length; at++) {

@@ -12,7 +12,6 @@ import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
 import { pushTo } from './context.js'
 import { techniqueEdge } from './shared.js'
-import { perContext } from '../per-context.js'
 
 /** One required action; `resource` defaults to the hijacked resource itself. */
 interface HijackAction {
@@ -147,34 +146,6 @@ function typePattern(arn: string, account: string, region: string): string {
   return `${parts.slice(0, 3).join(':')}:${region}:${account}:${prefix}*`
 }
 
-/**
- * Actions that more than one row asks about (lambda:UpdateFunctionCode opens three): each row's
- * detector asks the same principal × resource question, so their answers are kept per context.
- */
-const SHARED_ACTIONS: ReadonlySet<string> = new Set(
-  ROWS.flatMap((row) => row.actions.map((a) => a.action)).filter((action, i, all) => all.indexOf(action) !== i),
-)
-
-/** Answers by action and mode, then principal, then target: keys that are the inventory's own strings, hashed once. */
-const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Map<string, Map<string, Grant | null>>>())
-
-/** `ctx.allowed`, answered once per context for the shared actions. */
-function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, target: string, mode: 'all' | undefined): Grant | null {
-  if (!SHARED_ACTIONS.has(action)) return ctx.allowed(principal, action, target, undefined, mode)
-  const question = mode === undefined ? action : `${action} ${mode}`
-  const byQuestion = sharedAnswers(ctx)
-  let byPrincipal = byQuestion.get(question)
-  if (byPrincipal === undefined) byQuestion.set(question, (byPrincipal = new Map()))
-  let byTarget = byPrincipal.get(principal)
-  if (byTarget === undefined) byPrincipal.set(principal, (byTarget = new Map()))
-  let grant = byTarget.get(target)
-  if (grant === undefined) {
-    grant = ctx.allowed(principal, action, target, undefined, mode)
-    byTarget.set(target, grant)
-  }
-  return grant
-}
-
 /** Grants for every action of a row on `on` (the resource or the type pattern), or null. */
 function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, res: AwsResource, on: string, mode?: 'all'): Grant[] | null {
   const grants: Grant[] = []
@@ -182,7 +153,7 @@ function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, 
     const targets = [a.instead ? fill(a.instead, res) : on]
     if (a.alsoOn) targets.push(fill(a.alsoOn, res))
     for (const target of targets) {
-      const g = allowedOnce(ctx, principal, a.action, target, mode)
+      const g = ctx.allowed(principal, a.action, target, undefined, mode)
       if (!g) return null
       grants.push(g)
     }

@@ -171,4 +171,22 @@ describe('resource patterns', () => {
       expect(ask('arn:aws:iam::333333333333:user/c')).toBe('implicitDeny')
     }
   })
+
+  it('answers a pattern with a policy variable per caller, though the policy is one compiled object shared by both', () => {
+    const home = 'arn:aws:iam::111111111111:policy/home'
+    const authorizer = compileAuthorizer(
+      buildInventory({
+        accounts: [{ id: '111111111111' }],
+        users: [
+          { arn: 'arn:aws:iam::111111111111:user/alice', attached: [home] },
+          { arn: 'arn:aws:iam::111111111111:user/bob', attached: [home] },
+        ],
+        managedPolicies: { [home]: { Statement: { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::home-${aws:username}/*' } } },
+      }),
+    )
+    const ask = (user: string) => authorizer.evaluate({ principal: `arn:aws:iam::111111111111:user/${user}`, action: 's3:PutObject', resource: 'arn:aws:s3:::home-alice/*', resourceMode: 'exists' }).decision
+    expect(ask('alice')).toBe('allowed')
+    expect(ask('bob')).toBe('implicitDeny')
+    expect(ask('alice')).toBe('allowed')
+  })
 })

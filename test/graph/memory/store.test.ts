@@ -85,9 +85,6 @@ describe('loadSnapshotGraph', () => {
     expect(graph.order).toBe(5)
     expect(graph.size).toBe(3)
     const edge = input.edges[1]!
-    expect(graph.source(edge.id)).toBe(edge.from)
-    expect(graph.target(edge.id)).toBe(edge.to)
-    expect(graph.getEdgeAttributes(edge.id)).toBe(edge)
     expect(graph.getNodeAttributes(edge.from).kind).toBe('AWSRole')
     const ends = (side: 'in' | 'out', id: string): string[] => {
       const out: string[] = []
@@ -126,6 +123,11 @@ describe('loadSnapshotGraph', () => {
     graph.forEachInEdge(b, (_key, e) => into.push(e.technique ?? ''))
     expect(into).toEqual(['t5', 't3', 't1'])
     expect(() => graph.forEachOutEdge('nope', () => undefined)).toThrow(/nope/)
+  })
+
+  it('refuses a duplicate edge id', () => {
+    const input = sampleSnapshot(3)
+    expect(() => loadSnapshotGraph({ nodes: input.nodes, edges: [...input.edges, input.edges[0]!] })).toThrow(/duplicate edge id/)
   })
 
   it('refuses an edge whose endpoint is missing', () => {

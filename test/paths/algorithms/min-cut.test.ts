@@ -24,9 +24,7 @@ function isReachable(graph: CrownpathGraph, s: string, t: string, removed: Reado
 /** The minimum cut value by trying every subset of finite-capacity edges. */
 function bruteForceCut(graph: CrownpathGraph, s: string, t: string): number {
   const cuttable: GraphEdge[] = []
-  graph.forEachEdge((_k, attrs) => {
-    if (edgeCapacity(attrs) < INFINITE_CAPACITY) cuttable.push(attrs)
-  })
+  for (const edge of graph.edgeList()) if (edgeCapacity(edge) < INFINITE_CAPACITY) cuttable.push(edge)
   let best = Infinity
   for (let mask = 0; mask < 1 << cuttable.length; mask++) {
     let value = 0
@@ -46,10 +44,7 @@ describe('computeMinCut against brute force', () => {
   for (let seed = 1; seed <= 30; seed++) {
     it(`seed ${seed}`, () => {
       const graph = randomGraph(seed * 7919, 6, 13)
-      let cuttable = 0
-      graph.forEachEdge((_k, a) => {
-        if (edgeCapacity(a) < INFINITE_CAPACITY) cuttable++
-      })
+      const cuttable = graph.edgeList().filter((edge) => edgeCapacity(edge) < INFINITE_CAPACITY).length
       if (cuttable > 14) return // keep 2^n small
       const result = computeMinCut({ graph, sources: ['n0'], targets: ['n5'], accept: makeEdgeAccept({}), deadline: Infinity })
       const expected = bruteForceCut(graph, 'n0', 'n5')
