@@ -5,7 +5,8 @@
  * run and the Cloudsplaining comparison, prints a table and writes JSON under
  * bench/results/ with the machine's cores and Node version.
  *
- * Flags: --scales S,M  --large  --seed N  --queries N  --no-compare  --no-api  --out DIR
+ * Flags: --scales S,M  --large  --seed N  --queries N  --cli-runs N  --no-compare  --no-api  --out DIR
+ * (`--cli-runs`: cold `crownpath ingest` processes per scale, default 3; L runs one.)
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -23,9 +24,11 @@ import type { ScaleRunResult } from './scale-run.js'
 const here = dirname(fileURLToPath(import.meta.url))
 
 /** Run one scale in a child process with a large heap; resolves with its JSON. */
-function runScaleProcess(scale: string, seed: number, queries: number, neo4j: boolean): Promise<ScaleRunResult> {
+function runScaleProcess(scale: string, seed: number, queries: number, cliRuns: number, neo4j: boolean): Promise<ScaleRunResult> {
   return new Promise((resolve, reject) => {
-    const args = ['--max-old-space-size=12288', '--max-semi-space-size=64', join(here, 'scale-run.js'), scale, String(seed), String(queries), ...(neo4j ? ['neo4j'] : [])]
+    // Only a larger old space (the run keeps the snapshot, the engine and the reports alive at once);
+    // the young generation keeps Node's default so the in-process ingest runs as the CLI's does.
+    const args = ['--max-old-space-size=12288', join(here, 'scale-run.js'), scale, String(seed), String(queries), String(cliRuns), ...(neo4j ? ['neo4j'] : [])]
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
       large: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
       queries: { type: 'string', default: '1000' },
+      'cli-runs': { type: 'string', default: '3' },
       'no-compare': { type: 'boolean', default: false },
       'no-api': { type: 'boolean', default: false },
       out: { type: 'string', default: join(here, '..', '..', 'bench', 'results') },
@@ -64,13 +68,15 @@ async function main(): Promise<void> {
   if (values.large && !scales.includes('L')) scales.push('L')
   const seed = Number(values.seed)
   const queries = Number(values.queries)
+  if (!/^\d+$/.test(values['cli-runs'])) throw new Error(`--cli-runs: expected a whole number of runs (0 skips them), got \`${values['cli-runs']}\``)
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1073741824), node: process.version, platform: `${process.platform}-${process.arch}` }
   process.stderr.write(`crownpath bench on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`)
 
   const runs: ScaleRunResult[] = []
   for (const scale of scales) {
     process.stderr.write(`scale ${scale}…\n`)
-    runs.push(await runScaleProcess(scale, seed, queries, Boolean(process.env['NEO4J_URI'])))
+    const cliRuns = scale === 'L' ? Math.min(1, Number(values['cli-runs'])) : Number(values['cli-runs'])
+    runs.push(await runScaleProcess(scale, seed, queries, cliRuns, Boolean(process.env['NEO4J_URI'])))
   }
   process.stderr.write('policy evaluation…\n')
   const policy = benchPolicyEvaluation()
@@ -88,6 +94,11 @@ async function main(): Promise<void> {
   const out: string[] = []
   out.push(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`)
   out.push('', table(['scale', 'principals', 'nodes', 'edges', 'ingest ms', 'ingest CPU ms', 'ingest peak RSS MiB', 'run peak RSS MiB'], runs.map((r) => [r.scale, r.counts['aws.principals'] ?? 0, r.graph.nodes, r.graph.edges, r.ingestMs, r.ingestCpuMs, r.ingestPeakRssMiB, r.peakRssMiB])))
+  const cli = runs.flatMap((r) => (r.cliIngest ? [{ scale: r.scale, ...r.cliIngest }] : []))
+  if (cli.length > 0) {
+    out.push('', '`crownpath ingest manifest` in fresh processes (Node start-up and cold JIT included):')
+    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs})`).join(', '), c.maxPeakRssMiB])))
+  }
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
   out.push('', table(['scale', 'query', 'warm-up runs', 'first (cold) ms', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.warmupRuns, l.firstMs, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))
   const neo = runs.flatMap((r) => (r.neo4j ? [{ scale: r.scale, ...r.neo4j }] : []))

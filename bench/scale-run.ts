@@ -19,6 +19,8 @@ import type { GraphNode } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { REPORTS, buildReport, DEFAULT_REPORT_SETTINGS } from '../src/reports/index.js'
 import { createRandom } from '../src/generate/index.js'
+import { timeCliIngest } from './cli-ingest.js'
+import type { CliIngestResult } from './cli-ingest.js'
 import { benchNeo4j } from './neo4j.js'
 import type { Neo4jBenchResult } from './neo4j.js'
 
@@ -65,6 +67,12 @@ export interface ScaleRunResult {
    * machine, and above it by what ran beside the main thread.
    */
   readonly ingestCpuMs: number
+  /**
+   * `crownpath ingest manifest` of the same organisation in fresh processes
+   * (what a user waits for: Node start-up and a cold JIT included, default
+   * flags), repeated; null when no runs were asked for.
+   */
+  readonly cliIngest: CliIngestResult | null
   /** The same snapshot on Neo4j, when asked for and NEO4J_URI is set. */
   readonly neo4j: Neo4jBenchResult | null
 }
@@ -94,8 +102,9 @@ function latency(query: string, samples: number[], warmup: number[]): LatencyRes
 const WARMUP_RUNS = 10
 
 /** Run one scale. `queries` scales the number of timed queries down for smoke runs. */
-export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string; neo4j?: boolean } = {}): Promise<ScaleRunResult> {
+export async function runScale(scale: ScaleName, seed: number, options: { queries?: number; workDir?: string; neo4j?: boolean; cliRuns?: number } = {}): Promise<ScaleRunResult> {
   const queries = options.queries ?? 1000
+  const cliRuns = options.cliRuns ?? 0
   const dir = options.workDir ?? mkdtempSync(join(tmpdir(), `crownpath-bench-${scale}-`))
   const phases: PhaseResult[] = []
   const timed = async <T>(phase: string, fn: () => Promise<T> | T, note?: (value: T) => string): Promise<T> => {
@@ -112,6 +121,8 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       loader: entry.loader,
       args: { ...entry.options, ...Object.fromEntries(Object.entries(entry.files).map(([k, v]) => [k, Array.isArray(v) ? v.map((f) => join(dir, 'org', f)) : join(dir, 'org', v)])) },
     }))
+    // First, before this process holds anything: the command a user runs, cold, several times.
+    const cliIngest = cliRuns > 0 ? await timeCliIngest(join(dir, 'org', 'manifest.json'), cliRuns) : null
     const now = new Date('2026-11-27T00:00:00Z')
     // The ingest as `crownpath ingest` runs it (runIngest: the action catalogue is read in a worker
     // beside the loaders, chunks are compressed in a worker beside the snapshot JSON); its phases are
@@ -194,6 +205,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       ingestPeakRssMiB,
       ingestMs: Math.round(ingestMs),
       ingestCpuMs,
+      cliIngest,
       neo4j,
     }
   } finally {
@@ -201,10 +213,10 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
   }
 }
 
-// Entry point when run as a child process: `node dist/bench/scale-run.js S 1 [queries]`.
+// Entry point when run as a child process: `node dist/bench/scale-run.js S 1 [queries [cliRuns [neo4j]]]`.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
-  const [scale = 'S', seed = '1', queries = '1000', neo4j] = process.argv.slice(2)
-  runScale(scale as ScaleName, Number(seed), { queries: Number(queries), neo4j: neo4j === 'neo4j' })
+  const [scale = 'S', seed = '1', queries = '1000', cliRuns = '0', neo4j] = process.argv.slice(2)
+  runScale(scale as ScaleName, Number(seed), { queries: Number(queries), cliRuns: Number(cliRuns), neo4j: neo4j === 'neo4j' })
     .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

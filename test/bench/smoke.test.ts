@@ -13,16 +13,17 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)', () => {
   it('prints the tables and writes a results file with every phase and query', async () => {
     expect(existsSync(runJs), `${runJs} is missing: run \`npm run build\` first`).toBe(true)
-    const { stdout } = await promisify(execFile)(process.execPath, [runJs, '--scales', 'S', '--queries', '20', '--no-compare', '--no-api', '--out', out], { maxBuffer: 16 * 1024 * 1024 })
+    const { stdout } = await promisify(execFile)(process.execPath, [runJs, '--scales', 'S', '--queries', '20', '--cli-runs', '1', '--no-compare', '--no-api', '--out', out], { maxBuffer: 16 * 1024 * 1024 })
     expect(stdout).toMatch(/ingest CPU ms/)
     expect(stdout).toMatch(/^S\s+1000\s+\d+\s+\d+/m)
     expect(stdout).toMatch(/policy evaluation: [\d,]+ decisions\/s per core/)
+    expect(stdout).toMatch(/`crownpath ingest manifest` in fresh processes/)
 
     const files = readdirSync(out).filter((f) => f.endsWith('.json'))
     expect(files).toHaveLength(1)
     const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as {
       machine: { cores: number; node: string }
-      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
+      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; cliIngest: { runs: { wallMs: number; cpuMs: number; peakRssMiB: number }[]; minMs: number } | null; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
     }
     expect(result.machine.cores).toBeGreaterThan(0)
     expect(result.machine.node).toBe(process.version)
@@ -32,6 +33,11 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     expect(s!.graph.edges).toBeGreaterThan(s!.graph.nodes)
     expect(s!.ingestMs).toBeGreaterThan(0)
     expect(s!.ingestCpuMs).toBeGreaterThan(0)
+    // The cold CLI run really ran the command: its own peak RSS and CPU came back from the child.
+    expect(s!.cliIngest?.runs).toHaveLength(1)
+    expect(s!.cliIngest!.runs[0]!.peakRssMiB).toBeGreaterThan(20)
+    expect(s!.cliIngest!.runs[0]!.cpuMs).toBeGreaterThan(0)
+    expect(s!.cliIngest!.minMs).toBe(s!.cliIngest!.runs[0]!.wallMs)
     const phases = s!.phases.map((p) => p.phase)
     for (const phase of ['parse (loaders)', 'evaluate + derive edges', 'snapshot write', 'snapshot read', 'graph build', 'privesc', 'report over-permission']) expect(phases).toContain(phase)
     expect(s!.latencies.map((l) => l.query)).toEqual(['path (k=1)', 'k-paths (k=5)', 'blast radius', 'who-can (crown jewel)', 'min-cut (exposed → tier0)'])

@@ -109,13 +109,19 @@ const GRANTING_TYPES = new Set<MatchedStatement['policyType']>(['identity', 'res
 
 /** Turn an evaluation into evidence items for one action/resource. */
 export function evidenceOf(result: EvaluationResult, action: string, resource: string): NonEmpty<Evidence> {
-  const allows = result.matched.filter((m) => m.effect === 'Allow')
-  const granting = allows.filter((m) => GRANTING_TYPES.has(m.policyType))
-  const chosen = granting.length > 0 ? granting : allows
-  const items = chosen.map((m) => toEvidence(m, action, resource))
-  const [first, ...rest] = items
+  // One pass, no intermediate arrays: this runs for every allowed answer (10⁵ on a large estate).
+  const granting: Evidence[] = []
+  let otherAllows = 0
+  for (const m of result.matched) {
+    if (m.effect !== 'Allow') continue
+    if (GRANTING_TYPES.has(m.policyType)) granting.push(toEvidence(m, action, resource))
+    else otherAllows += 1
+  }
+  if (granting.length > 0) return granting as unknown as NonEmpty<Evidence>
+  // Only non-granting allows (a boundary or an SCP): they are the best evidence there is.
+  if (otherAllows > 0) return result.matched.filter((m) => m.effect === 'Allow').map((m) => toEvidence(m, action, resource)) as unknown as NonEmpty<Evidence>
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
-  return first ? [first, ...rest] : [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
+  return [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
 }
 
 /** Join grants of several required permissions into one (all must hold). */
