@@ -282,8 +282,10 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     }
   }
 
+  // One request shape for every question (an absent context or mode is `undefined`, which the
+  // evaluator reads as absent): conditional spreads built two throw-away objects per evaluation.
   const evaluate = (principal: string, action: string, resource: string, context?: RequestContext, mode?: 'exists' | 'all'): EvaluationResult =>
-    authorizer.evaluate({ principal, action, resource, ...(context ? { context } : {}), ...(mode ? { resourceMode: mode } : {}) })
+    authorizer.evaluate({ principal, action, resource, context, resourceMode: mode })
   const toGrant = (result: EvaluationResult, action: string, resource: string): Grant | null =>
     result.decision === 'allowed' ? { evidence: evidenceOf(result, action, resource), conditions: result.unresolvedConditions } : null
 
