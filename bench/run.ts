@@ -2,11 +2,14 @@
  * @module bench/run
  * `npm run bench`: runs each scale (S and M by default, L with `--large`) in
  * its own process, the policy-evaluation micro-benchmark, the API throughput
- * run and the Cloudsplaining comparison, prints a table and writes JSON under
- * bench/results/ with the machine's cores and Node version.
+ * run and the comparisons with Cloudsplaining and PMapper, prints a table and
+ * writes JSON under bench/results/ with the machine's cores and Node version.
  *
- * Flags: --scales S,M  --large  --seed N  --queries N  --cli-runs N  --no-compare  --no-api  --out DIR
- * (`--cli-runs`: cold `crownpath ingest` processes per scale, default 3; L runs one.)
+ * Flags: --scales S,M  --large  --seed N  --queries N  --cli-runs N  --no-compare  --no-pmapper
+ *        --pmapper-accounts N  --no-api  --out DIR
+ * (`--cli-runs`: cold `crownpath ingest` processes per scale, default 3; L runs one.
+ * `--no-compare` skips both peers, `--no-pmapper` PMapper only; `--pmapper-accounts`:
+ * how many of the largest accounts PMapper graphs, one process each, default 1.)
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -19,6 +22,8 @@ import { benchApi } from './api.js'
 import type { ApiBenchResult } from './api.js'
 import { compareWithCloudsplaining } from './cloudsplaining.js'
 import type { CloudsplainingComparison } from './cloudsplaining.js'
+import { compareWithPmapper, formatPmapperLines } from './pmapper.js'
+import type { PmapperComparison } from './pmapper.js'
 import type { ScaleRunResult } from './scale-run.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -60,6 +65,8 @@ async function main(): Promise<void> {
       queries: { type: 'string', default: '1000' },
       'cli-runs': { type: 'string', default: '3' },
       'no-compare': { type: 'boolean', default: false },
+      'no-pmapper': { type: 'boolean', default: false },
+      'pmapper-accounts': { type: 'string', default: '1' },
       'no-api': { type: 'boolean', default: false },
       out: { type: 'string', default: join(here, '..', '..', 'bench', 'results') },
     },
@@ -86,9 +93,21 @@ async function main(): Promise<void> {
     api = await benchApi({ scale: 'S', seed })
   }
   let compare: CloudsplainingComparison | null = null
+  const compareScale = scales.includes('M') ? 'M' : (scales[0] as 'S')
   if (!values['no-compare']) {
     process.stderr.write('Cloudsplaining comparison…\n')
-    compare = await compareWithCloudsplaining({ scale: scales.includes('M') ? 'M' : (scales[0] as 'S'), seed })
+    compare = await compareWithCloudsplaining({ scale: compareScale, seed })
+  }
+  let pmapper: PmapperComparison | null = null
+  let pmapperError: string | null = null
+  if (!values['no-compare'] && !values['no-pmapper']) {
+    process.stderr.write('PMapper comparison…\n')
+    // A peer's failure is reported, never fatal: everything else is measured by now.
+    try {
+      pmapper = await compareWithPmapper({ scale: compareScale, seed, accounts: Number(values['pmapper-accounts']) })
+    } catch (error) {
+      pmapperError = error instanceof Error ? error.message : String(error)
+    }
   }
 
   const out: string[] = []
@@ -109,11 +128,13 @@ async function main(): Promise<void> {
     const ratio = compare.ratio ?? (compare.ratioAtLeast !== undefined ? `≥ ${compare.ratioAtLeast}` : '—')
     out.push(`Cloudsplaining: ${compare.cloudsplainingMs ?? '—'} ms vs crownpath ${compare.crownpathMs} ms on ${compare.principals} principals / ${compare.policies} managed policies → ratio ${ratio} (${compare.note})`)
   }
+  if (pmapperError) out.push(`PMapper: not compared (${pmapperError})`)
+  if (pmapper) out.push(...formatPmapperLines(pmapper))
   process.stdout.write(`${out.join('\n')}\n`)
 
   mkdirSync(values.out, { recursive: true })
   const file = join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, policy, api, compare }, null, 2)}\n`)
+  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, policy, api, compare, pmapper: pmapper ?? (pmapperError ? { error: pmapperError } : null) }, null, 2)}\n`)
   process.stderr.write(`results written to ${file}\n`)
 }
 

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const SOURCE_DIRS = ['src', 'loaders', 'queries', 'bench']
+// test/fakes: bench/pmapper.ts serves PMapper from the fake AWS endpoint there, so the build compiles it.
+const SOURCE_DIRS = ['src', 'loaders', 'queries', 'bench', 'test/fakes']
 const SOURCE_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json']
 const MARKER = join(root, 'dist', 'src', 'cli', 'main.js')
 

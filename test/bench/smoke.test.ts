@@ -18,15 +18,21 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     expect(stdout).toMatch(/^S\s+1000\s+\d+\s+\d+/m)
     expect(stdout).toMatch(/policy evaluation: [\d,]+ decisions\/s per core/)
     expect(stdout).toMatch(/`crownpath ingest manifest` in fresh processes/)
+    // --no-compare skips both peers: PMapper is neither installed nor run here.
+    expect(stdout).not.toMatch(/PMapper|Cloudsplaining/)
 
     const files = readdirSync(out).filter((f) => f.endsWith('.json'))
     expect(files).toHaveLength(1)
     const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as {
       machine: { cores: number; node: string }
+      compare: unknown
+      pmapper: unknown
       runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; cliIngest: { runs: { wallMs: number; cpuMs: number; peakRssMiB: number }[]; minMs: number } | null; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
     }
     expect(result.machine.cores).toBeGreaterThan(0)
     expect(result.machine.node).toBe(process.version)
+    expect(result.compare).toBeNull()
+    expect(result.pmapper).toBeNull()
     const [s] = result.runs
     expect(s?.scale).toBe('S')
     expect(s!.graph.nodes).toBeGreaterThan(1000)

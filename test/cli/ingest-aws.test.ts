@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EXIT } from '../../src/model/index.js'
-import { startFakeAws } from '../fakes/aws-server.js'
+import { emptyFakeAccount, startFakeAws } from '../fakes/aws-server.js'
 import { cli } from './run.js'
 
 const fixture = (p: string): string => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url))
@@ -62,18 +62,9 @@ describe('crownpath ingest aws', () => {
 
   it('--live collects from the endpoint given by --endpoint-url', async () => {
     const fake = await startFakeAws({
-      accountId: '111111111111',
+      ...emptyFakeAccount('111111111111'),
       authDetailsPages: [JSON.parse(await (await import('node:fs/promises')).readFile(fixture('aws/basic/auth-details.raw.json'), 'utf8')) as Record<string, unknown>],
-      accessKeys: {},
-      mfaDevices: {},
       credentialReportCsv: 'user,arn,password_enabled,password_last_used,password_last_changed,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service\n',
-      buckets: [],
-      functions: [],
-      instances: [],
-      keys: [],
-      secrets: [],
-      organization: null,
-      throttleOnce: [],
       deniedServices: ['organizations'],
     })
     // The SDK's default credential chain reads the process environment: fake, loopback-only keys.

@@ -7,6 +7,9 @@
  * REST-JSON (Lambda, Bedrock agents). The service is
  * taken from the SigV4 credential scope of each request. It can throttle an
  * operation once (HTTP 400 `Throttling`) and deny a whole service (403).
+ * bench/pmapper.ts serves PMapper's `graph create` from it too, which also
+ * reads login profiles, virtual MFA devices and (empty here) Auto Scaling
+ * launch configurations, CloudFormation stacks and CodeBuild projects.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -63,6 +66,27 @@ export interface FakeAwsState {
   readonly deniedServices: readonly string[]
   /** `<service>:<Action>` answered with 403 AccessDenied (the rest of the service works). */
   readonly deniedActions?: readonly string[]
+  /** Users with a console password (`GetLoginProfile`); the others answer 404 NoSuchEntity, as AWS does. */
+  readonly loginProfiles?: readonly string[]
+}
+
+/** An account with nothing in it but `accountId`: spread it and set what a case needs. */
+export function emptyFakeAccount(accountId: string): FakeAwsState {
+  return {
+    accountId,
+    authDetailsPages: [],
+    accessKeys: {},
+    mfaDevices: {},
+    credentialReportCsv: '',
+    buckets: [],
+    functions: [],
+    instances: [],
+    keys: [],
+    secrets: [],
+    organization: null,
+    throttleOnce: [],
+    deniedServices: [],
+  }
 }
 
 /** A running fake. */
@@ -77,6 +101,8 @@ const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
 const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/'
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
 const SNS_NS = 'http://sns.amazonaws.com/doc/2010-03-31/'
+const AUTOSCALING_NS = 'http://autoscaling.amazonaws.com/doc/2011-01-01/'
+const CLOUDFORMATION_NS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/'
 
 /** Every list of the newer services answers one item per page, to exercise each paginator. */
 function pageOf<T>(items: readonly T[], token: unknown): { items: T[]; next: string | undefined } {
@@ -138,7 +164,7 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
     const form = new URLSearchParams(body)
     const target = String(req.headers['x-amz-target'] ?? '')
     const action =
-      service === 'iam' || service === 'sts' || service === 'ec2' || service === 'sns'
+      service === 'iam' || service === 'sts' || service === 'ec2' || service === 'sns' || service === 'autoscaling' || service === 'cloudformation'
         ? (form.get('Action') ?? '?')
         : target
           ? target.split('.').pop()!
@@ -158,6 +184,10 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
         const ns = service === 'iam' ? IAM_NS : STS_NS
         if (denied) return send(403, 'text/xml', queryError(ns, 'AccessDenied', `User is not authorized to perform: ${service}:${action}`), action)
         if (isThrottled) return send(400, 'text/xml', queryError(ns, 'Throttling', 'Rate exceeded'), action)
+        // https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html: NoSuchEntity (404) for a user without a password.
+        if (service === 'iam' && action === 'GetLoginProfile' && !(state.loginProfiles ?? []).includes(form.get('UserName') ?? '')) {
+          return send(404, 'text/xml', queryError(ns, 'NoSuchEntity', `Login Profile for User ${form.get('UserName') ?? ''} cannot be found.`), action)
+        }
         const result = service === 'iam' ? iamResult(state, action, form) : stsResult(state, action)
         if (result === undefined) return send(400, 'text/xml', queryError(ns, 'InvalidAction', `unknown action ${action}`), action)
         return send(200, 'text/xml', queryResponse(ns, action, result), action)
@@ -166,6 +196,23 @@ export async function startFakeAws(state: FakeAwsState): Promise<FakeAwsServer> 
         if (denied) return send(403, 'text/xml', `<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>0</RequestID></Response>`, action)
         if (action !== 'DescribeInstances') return send(400, 'text/xml', `<Response><Errors><Error><Code>InvalidAction</Code><Message>${action}</Message></Error></Errors><RequestID>0</RequestID></Response>`, action)
         return send(200, 'text/xml', ec2DescribeInstances(state), action)
+      }
+      case 'autoscaling':
+      case 'cloudformation': {
+        // The fake account has no launch configurations and no stacks (read by PMapper's edge checks).
+        const ns = service === 'autoscaling' ? AUTOSCALING_NS : CLOUDFORMATION_NS
+        if (denied) return send(403, 'text/xml', queryError(ns, 'AccessDenied', `User is not authorized to perform: ${service}:${action}`), action)
+        const result = action === 'DescribeLaunchConfigurations' ? { LaunchConfigurations: [] } : action === 'DescribeStacks' ? { Stacks: [] } : undefined
+        if (result === undefined) return send(400, 'text/xml', queryError(ns, 'InvalidAction', `unknown action ${action}`), action)
+        return send(200, 'text/xml', queryResponse(ns, action, result), action)
+      }
+      case 'codebuild': {
+        // JSON 1.1; no projects in the fake account.
+        const json = 'application/x-amz-json-1.1'
+        if (denied) return send(403, json, JSON.stringify({ __type: 'AccessDeniedException', message: `not authorized to perform codebuild:${action}` }), action)
+        if (action === 'ListProjects') return send(200, json, JSON.stringify({ projects: [] }), action)
+        if (action === 'BatchGetProjects') return send(200, json, JSON.stringify({ projects: [], projectsNotFound: [] }), action)
+        return send(400, json, JSON.stringify({ __type: 'UnknownOperationException', message: action }), action)
       }
       case 'kms':
       case 'secretsmanager':
@@ -274,6 +321,18 @@ function iamResult(state: FakeAwsState, action: string, form: URLSearchParams): 
     }
     case 'ListMFADevices':
       return { MFADevices: (state.mfaDevices[user] ?? []).map((d) => ({ UserName: user, ...d })), IsTruncated: false }
+    case 'ListVirtualMFADevices':
+      // Virtual devices are the ones whose serial is an `arn:aws:iam::<account>:mfa/<name>` ARN (hardware ones have plain serials).
+      return {
+        VirtualMFADevices: Object.entries(state.mfaDevices).flatMap(([name, devices]) =>
+          devices
+            .filter((d) => d.SerialNumber.startsWith('arn:'))
+            .map((d) => ({ SerialNumber: d.SerialNumber, EnableDate: d.EnableDate, User: { Path: '/', UserName: name, UserId: 'AIDAFAKEFAKEFAKEFAKE', Arn: `arn:aws:iam::${state.accountId}:user/${name}`, CreateDate: '2023-01-01T00:00:00Z' } })),
+        ),
+        IsTruncated: false,
+      }
+    case 'GetLoginProfile':
+      return { LoginProfile: { UserName: user, CreateDate: '2023-01-01T00:00:00Z', PasswordResetRequired: false } }
     case 'GenerateCredentialReport':
       return { State: 'COMPLETE', Description: 'No report exists. Starting a new report generation task' }
     case 'GetCredentialReport':
