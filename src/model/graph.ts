@@ -129,7 +129,8 @@ export function makeEdge(input: EdgeInput): GraphEdge {
     // The type already forbids this; the check keeps untyped callers (JSON, JS) honest.
     throw new CrownpathError('CP_ERR_MODEL_INVALID_EDGE', { id: `${input.from}→${input.to}`, reason: 'an edge needs at least one evidence item' })
   }
-  const conditions = input.conditions ?? NO_CONDITIONS
+  // Empty lists become the shared ones: most derived edges have neither, and 10⁵ empty arrays add up.
+  const conditions = input.conditions === undefined || input.conditions.length === 0 ? NO_CONDITIONS : input.conditions
   const conditional = input.conditional ?? conditions.length > 0
   const base = input.cost ?? EDGE_KINDS[input.kind].defaultCost
   const technique = input.technique ?? null
@@ -143,6 +144,6 @@ export function makeEdge(input: EdgeInput): GraphEdge {
     conditions,
     conditional,
     cost: conditional ? base + CONDITIONAL_COST_PENALTY : base,
-    accessLevels: input.accessLevels ?? NO_ACCESS_LEVELS,
+    accessLevels: input.accessLevels === undefined || input.accessLevels.length === 0 ? NO_ACCESS_LEVELS : input.accessLevels,
   }
 }

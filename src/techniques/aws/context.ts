@@ -109,19 +109,30 @@ const GRANTING_TYPES = new Set<MatchedStatement['policyType']>(['identity', 'res
 
 /** Turn an evaluation into evidence items for one action/resource. */
 export function evidenceOf(result: EvaluationResult, action: string, resource: string): NonEmpty<Evidence> {
-  // One pass, no intermediate arrays: this runs for every allowed answer (10⁵ on a large estate).
-  const granting: Evidence[] = []
-  let otherAllows = 0
+  // Counted first, then built at their exact length: this runs for every allowed answer (10⁵ on a
+  // large estate) and the lists live as long as the graph, so neither intermediate arrays nor the
+  // spare capacity of a list grown by push.
+  let granting = 0
+  let allows = 0
   for (const m of result.matched) {
     if (m.effect !== 'Allow') continue
-    if (GRANTING_TYPES.has(m.policyType)) granting.push(toEvidence(m, action, resource))
-    else otherAllows += 1
+    allows += 1
+    if (GRANTING_TYPES.has(m.policyType)) granting += 1
   }
-  if (granting.length > 0) return granting as unknown as NonEmpty<Evidence>
-  // Only non-granting allows (a boundary or an SCP): they are the best evidence there is.
-  if (otherAllows > 0) return result.matched.filter((m) => m.effect === 'Allow').map((m) => toEvidence(m, action, resource)) as unknown as NonEmpty<Evidence>
+  // Granting statements are the ones a fix would change; without any (only a boundary or an SCP
+  // allowed), the other allows are the best evidence there is.
+  const chosen = granting > 0 ? granting : allows
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
-  return [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
+  if (chosen === 0) return [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
+  if (chosen === 1) {
+    for (const m of result.matched) if (m.effect === 'Allow' && (granting === 0 || GRANTING_TYPES.has(m.policyType))) return [toEvidence(m, action, resource)]
+  }
+  const evidence = new Array<Evidence>(chosen)
+  let at = 0
+  for (const m of result.matched) {
+    if (m.effect === 'Allow' && (granting === 0 || GRANTING_TYPES.has(m.policyType))) evidence[at++] = toEvidence(m, action, resource)
+  }
+  return evidence as unknown as NonEmpty<Evidence>
 }
 
 /** Join grants of several required permissions into one (all must hold). */
@@ -143,7 +154,8 @@ export function combineGrants(...grants: readonly Grant[]): Grant {
       conditions.push(c)
     }
   }
-  return { evidence: evidence as unknown as NonEmpty<Evidence>, conditions }
+  // Copied at their length: a list grown by push keeps spare capacity, and these live on the edges.
+  return { evidence: evidence.slice() as unknown as NonEmpty<Evidence>, conditions: conditions.length === 0 ? conditions : conditions.slice() }
 }
 
 function asArray(value: unknown): unknown[] {

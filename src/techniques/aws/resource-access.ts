@@ -324,7 +324,8 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     const combined = combineGrants(...grants)
     // One unconditional level makes the edge hold; its conditions then only qualify other levels.
     const conditions: readonly ConditionRef[] = hasUnconditional ? [] : combined.conditions
-    edges.push({ from: c.principal, to: c.target, kind: 'CanAccess', technique: TECHNIQUE, evidence: combined.evidence as NonEmpty<Evidence>, conditions, accessLevels: levels })
+    // `levels` was grown by push: copied at its length, as it lives on the edge.
+    edges.push({ from: c.principal, to: c.target, kind: 'CanAccess', technique: TECHNIQUE, evidence: combined.evidence as NonEmpty<Evidence>, conditions, accessLevels: levels.slice() })
   }
   return edges
 }

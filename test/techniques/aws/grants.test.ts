@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { compileAuthorizer } from '../../../src/aws/policy/index.js'
+import type { AwsPolicyType } from '../../../src/aws/policy/index.js'
 import { buildAwsTechniqueContext } from '../../../src/techniques/index.js'
-import { combineGrants } from '../../../src/techniques/aws/context.js'
+import { combineGrants, evidenceOf } from '../../../src/techniques/aws/context.js'
 import { buildAwsInventory, ref } from '../../helpers/aws-builders.js'
 
 const passRole = (condition?: Record<string, unknown>) => [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', ...(condition ? { Condition: condition } : {}) }]
@@ -56,5 +57,28 @@ describe('combineGrants', () => {
       'p1 lambda:UpdateFunctionCode arn:aws:lambda:us-east-1:1:function:f',
     ])
     expect(combined.conditions).toEqual([mfa])
+  })
+})
+
+describe('evidenceOf', () => {
+  const hit = (policy: string, policyType: AwsPolicyType, statement: number, effect: 'Allow' | 'Deny' = 'Allow') => ({ policy, policyType, statement, sid: null, effect })
+  const allowed = (matched: ReturnType<typeof hit>[]) => ({ decision: 'allowed' as const, conditional: false, unresolvedConditions: [], matched })
+
+  it('names the granting statements, in order, and not the boundary or SCP that merely permit', () => {
+    const evidence = evidenceOf(allowed([hit('scp-1', 'scp', 0), hit('p1', 'identity', 2), hit('b1', 'permissions-boundary', 0), hit('bucket#policy', 'resource', 1)]), 's3:GetObject', 'arn:aws:s3:::b/k')
+    expect(evidence.map((e) => `${e.type} ${e.policy} ${e.statement}`)).toEqual(['identity-policy p1 2', 'resource-policy bucket#policy 1'])
+    expect(evidence.every((e) => e.action === 's3:GetObject' && e.resource === 'arn:aws:s3:::b/k')).toBe(true)
+  })
+
+  it('falls back to the permitting allows when no granting statement matched, and to an explicit unknown when none did', () => {
+    const permitting = evidenceOf(allowed([hit('scp-1', 'scp', 0), hit('b1', 'permissions-boundary', 3)]), 'iam:PassRole', '*')
+    expect(permitting.map((e) => e.policy)).toEqual(['scp-1', 'b1'])
+    const none = evidenceOf(allowed([]), 'iam:PassRole', '*')
+    expect(none).toEqual([expect.objectContaining({ policy: 'unknown', note: 'evaluator returned no matched statement' })])
+  })
+
+  it('ignores Deny statements (negative)', () => {
+    const evidence = evidenceOf(allowed([hit('d1', 'identity', 0, 'Deny'), hit('p1', 'identity', 1)]), 'iam:PassRole', '*')
+    expect(evidence.map((e) => e.policy)).toEqual(['p1'])
   })
 })
