@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed)
   const queries = Number(values.queries)
   if (!/^\d+$/.test(values['cli-runs'])) throw new Error(`--cli-runs: expected a whole number of runs (0 skips them), got \`${values['cli-runs']}\``)
+  if (!/^[1-9]\d*$/.test(values['pmapper-accounts'])) throw new Error(`--pmapper-accounts: expected a whole number of accounts (at least 1), got \`${values['pmapper-accounts']}\``)
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1073741824), node: process.version, platform: `${process.platform}-${process.arch}` }
   process.stderr.write(`crownpath bench on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`)
 
