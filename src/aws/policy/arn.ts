@@ -158,6 +158,38 @@ function resolvePatternTokens(pattern: ArnPattern, lookup: KeyLookup): readonly 
   return resolved.tokens
 }
 
+/** True when `value.slice(from, to)` holds an IAM wildcard. */
+function hasWildcardIn(value: string, from: number, to: number): boolean {
+  const star = value.indexOf('*', from)
+  if (star >= 0 && star < to) return true
+  const one = value.indexOf('?', from)
+  return one >= 0 && one < to
+}
+
+/**
+ * True when two ARN globs (no policy variables) both have six fields and one of
+ * the first five holds a different literal on each side. Wildcards do not cross
+ * colons there ({@link compareArnGlobs} compares field by field), so such globs
+ * neither overlap nor cover each other. False means "compare them".
+ */
+export function headFieldsDiffer(a: string, b: string): boolean {
+  let differ = false
+  let aFrom = 0
+  let bFrom = 0
+  for (let field = 0; field < 5; field++) {
+    const aTo = a.indexOf(':', aFrom)
+    const bTo = b.indexOf(':', bFrom)
+    // Fewer than six fields: compared as one run, where a wildcard may span colons.
+    if (aTo < 0 || bTo < 0) return false
+    if (!differ && !hasWildcardIn(a, aFrom, aTo) && !hasWildcardIn(b, bFrom, bTo)) {
+      differ = aTo - aFrom !== bTo - bFrom || a.slice(aFrom, aTo) !== b.slice(bFrom, bTo)
+    }
+    aFrom = aTo + 1
+    bFrom = bTo + 1
+  }
+  return differ
+}
+
 /** Per-segment comparison of two ARN globs, or whole-run when either is not six segments. */
 function compareArnGlobs(a: readonly GlobToken[], b: readonly GlobToken[], op: (x: readonly GlobToken[], y: readonly GlobToken[]) => boolean): boolean {
   const sa = splitArnTokens(a)
@@ -187,6 +219,11 @@ function comparePatterns(
   const memo = pattern instanceof LazyArnPattern ? pattern.answers(question) : null
   const known = memo?.get(request)
   if (known !== undefined) return known
+  // Most pairs differ in a literal service or account: answered without tokenising either side.
+  if (!pattern.source.includes('${') && headFieldsDiffer(pattern.source, request)) {
+    memo?.set(request, false)
+    return false
+  }
   const tokens = resolvePatternTokens(pattern, lookup)
   if (!Array.isArray(tokens)) return tokens as MatchOutcome
   const answer = compareArnGlobs(tokens, tokeniseGlob(request), op)

@@ -81,18 +81,23 @@ export function testString(matcher: StringMatcher, value: string): boolean {
   }
 }
 
+/** Cells of the two dynamic programs' memo: one byte per (i, j), no map entry per cell. */
+const UNKNOWN = 0
+const NO = 1
+const YES = 2
+
 /**
  * True when some string matches both patterns (wildcards on both sides).
  * Dynamic programming over the two token lists: a `*` may absorb any token of
  * the other side, including the other side's wildcards.
  */
 export function globsOverlap(a: readonly GlobToken[], b: readonly GlobToken[]): boolean {
-  const memo = new Map<number, boolean>()
+  const memo = new Uint8Array((a.length + 1) * (b.length + 1))
   const width = b.length + 1
   const go = (i: number, j: number): boolean => {
     const key = i * width + j
-    const cached = memo.get(key)
-    if (cached !== undefined) return cached
+    const cached = memo[key] as number
+    if (cached !== UNKNOWN) return cached === YES
     let result: boolean
     const ta = a[i]
     const tb = b[j]
@@ -102,7 +107,7 @@ export function globsOverlap(a: readonly GlobToken[], b: readonly GlobToken[]): 
     else if (ta === undefined || tb === undefined) result = false
     else if (ta.t === '?' || tb.t === '?') result = go(i + 1, j + 1)
     else result = ta.c === tb.c && go(i + 1, j + 1)
-    memo.set(key, result)
+    memo[key] = result ? YES : NO
     return result
   }
   return go(0, 0)
@@ -115,12 +120,12 @@ export function globsOverlap(a: readonly GlobToken[], b: readonly GlobToken[]): 
  * (`prefix*` against `prefix-more*`) and errs on "does not cover" otherwise.
  */
 export function globCovers(outer: readonly GlobToken[], inner: readonly GlobToken[]): boolean {
-  const memo = new Map<number, boolean>()
+  const memo = new Uint8Array((outer.length + 1) * (inner.length + 1))
   const width = inner.length + 1
   const go = (i: number, j: number): boolean => {
     const key = i * width + j
-    const cached = memo.get(key)
-    if (cached !== undefined) return cached
+    const cached = memo[key] as number
+    if (cached !== UNKNOWN) return cached === YES
     let result: boolean
     const to = outer[i]
     const ti = inner[j]
@@ -129,7 +134,7 @@ export function globCovers(outer: readonly GlobToken[], inner: readonly GlobToke
     else if (ti === undefined) result = false
     else if (to.t === '?') result = ti.t !== '*' && go(i + 1, j + 1)
     else result = ti.t === 'c' && ti.c === to.c && go(i + 1, j + 1)
-    memo.set(key, result)
+    memo[key] = result ? YES : NO
     return result
   }
   return go(0, 0)

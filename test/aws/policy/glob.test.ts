@@ -63,3 +63,40 @@ describe('ARN fast path agrees with the regex', () => {
     )
   })
 })
+
+describe('pattern-vs-pattern quick reject (literal head fields that differ)', () => {
+  it('answers exactly as the field-by-field comparison, for generated pattern pairs', async () => {
+    const fc = (await import('fast-check')).default
+    const { splitArnTokens, headFieldsDiffer } = await import('../../../src/aws/policy/arn.js')
+    const bySegment = (op: typeof globsOverlap) => (a: string, b: string): boolean => {
+      const sa = splitArnTokens(t(a))
+      const sb = splitArnTokens(t(b))
+      return sa.length === 6 && sb.length === 6 ? sa.every((s, i) => op(s, sb[i]!)) : op(t(a), t(b))
+    }
+    const seg = fc.constantFrom('', '*', 'aws', 's3', 'sqs', 'eu-west-1', '111111111111', '222222222222', 'a*', '?')
+    const res = fc.constantFrom('*', 'b', 'b/*', 'role/x', 'role/*', 'a:b*', 'x/y/z')
+    // Some patterns with fewer than six fields: those are compared as one run, never rejected early.
+    const pattern = fc.oneof(fc.tuple(fc.constant('arn'), seg, seg, seg, seg, res).map((p) => p.join(':')), fc.constantFrom('*', 'arn:aws:s3', 'arn:*'))
+    fc.assert(
+      fc.property(pattern, pattern, (p, q) => {
+        const compiled = compileArnPattern(p)
+        expect(arnPatternOverlaps(compiled, q, none)).toBe(bySegment(globsOverlap)(p, q))
+        expect(arnPatternCovers(compiled, q, none)).toBe(bySegment(globCovers)(p, q))
+        if (headFieldsDiffer(p, q)) expect(bySegment(globsOverlap)(p, q)).toBe(false)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('rejects only on literal fields, only when both sides have six fields', async () => {
+    const { headFieldsDiffer } = await import('../../../src/aws/policy/arn.js')
+    expect(headFieldsDiffer('arn:aws:s3:::b/*', 'arn:aws:lambda:*:1:function:*')).toBe(true)
+    expect(headFieldsDiffer('arn:aws:lambda:*:111111111111:function:*', 'arn:aws:lambda:eu-west-1:222222222222:function:f')).toBe(true)
+    expect(headFieldsDiffer('arn:aws:lambda:*:*:function:*', 'arn:aws:lambda:eu-west-1:222222222222:function:f')).toBe(false)
+    expect(headFieldsDiffer('arn:aws:s*:::b', 'arn:aws:sqs:::b')).toBe(false)
+    expect(headFieldsDiffer('arn:aws:s3', 'arn:aws:sqs:::b')).toBe(false)
+    // Four fields: one run, where `*` spans `aws:y` although the third fields differ.
+    expect(headFieldsDiffer('arn:*:x:foo*', 'arn:aws:y:x:foo:bar')).toBe(false)
+    expect(arnPatternOverlaps(compileArnPattern('arn:*:x:foo*'), 'arn:aws:y:x:foo:bar', none)).toBe(true)
+  })
+})
