@@ -9,7 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // test/fakes: bench/pmapper.ts serves PMapper from the fake AWS endpoint there, so the build compiles it.
 const SOURCE_DIRS = ['src', 'loaders', 'queries', 'bench', 'test/fakes']
 const SOURCE_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json']
-const MARKER = join(root, 'dist', 'src', 'cli', 'main.js')
+// The CLI bundle is the build's last step: present and newer than every source means built.
+const MARKER = join(root, 'dist', 'cli', 'main.js')
 
 /** Newest modification time under `path` (0 when it does not exist). */
 function newest(path) {
