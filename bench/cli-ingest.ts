@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { RUSAGE_FILE_VARIABLE } from './rusage-preload.js'
+import { percentile } from './stats.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The CLI entry as installed (`bin/crownpath.js`, next to dist/). */
@@ -36,18 +37,12 @@ export interface CliIngestResult {
   readonly maxPeakRssMiB: number
 }
 
-/** Median of a non-empty list (the lower middle for an even count: no figure that was not measured). */
-export function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0
-}
-
 /** Summarise the runs. */
 export function summariseCliIngest(runs: readonly CliIngestRun[]): CliIngestResult {
   return {
     runs,
     minMs: Math.min(...runs.map((r) => r.wallMs)),
-    medianMs: medianOf(runs.map((r) => r.wallMs)),
+    medianMs: percentile([...runs.map((r) => r.wallMs)].sort((a, b) => a - b), 50),
     maxPeakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
   }
 }

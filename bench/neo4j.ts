@@ -13,6 +13,7 @@ import { openNeo4jStore } from '../src/graph/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import { openCypherEngine } from '../src/paths/index.js'
 import { seededUniform } from '../src/generate/index.js'
+import { percentile } from './stats.js'
 
 /** Options of {@link benchNeo4j}. */
 export interface Neo4jBenchOptions {
@@ -83,7 +84,7 @@ export async function benchNeo4j(input: SnapshotInput, options: Neo4jBenchOption
         times.push(performance.now() - t0)
       }
       times.sort((a, b) => a - b)
-      latencies.push({ query, runs: count, medianMs: round(times[Math.floor(times.length / 2)] ?? 0), maxMs: round(times[times.length - 1] ?? 0) })
+      latencies.push({ query, runs: count, medianMs: round(percentile(times, 50)), maxMs: round(times[times.length - 1] ?? 0) })
     }
     if (principals.length > 0 && targets.length > 0) {
       await sample('path (k=1)', runs, () => engine.shortestPaths({ from: pick(principals).id, to: pick(targets).id }))

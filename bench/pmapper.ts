@@ -1,7 +1,7 @@
 /**
  * @module bench/pmapper
  * The side-by-side run against PMapper (issue #10): PMapper's `graph create`
- * and crownpath's load + derive on the same account's authorization details,
+ * and crownpath's load + action catalogue + derive on the same account's authorization details,
  * in one run, reported as a ratio, and what each finds (who can reach admin).
  *
  * PMapper reads no file: `graph create` gathers through boto3/botocore. So the
@@ -45,9 +45,11 @@ import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { buildOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
 import { collectInventory } from '../src/ingest/index.js'
-import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/index.js'
+import { DEFAULT_CLASSIFICATION_CONFIG, accountOfArn, compileClassifier } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
+import { isLoopbackHost } from '../src/api/index.js'
+import { isRunAsScript } from './stats.js'
 
 /** The pinned peer: the newest PMapper on PyPI, and the botocore it was measured with. */
 export const PMAPPER_REQUIREMENTS = ['principalmapper==1.1.5', 'botocore==1.44.8'] as const
@@ -350,7 +352,7 @@ export function toApiPages(details: Readonly<Record<string, unknown>>, pageSize 
   return pages
 }
 
-/** True for `http://127.0.0.1:<port>` (or another 127/8 address, `localhost`, `[::1]`). */
+/** True for an http(s) URL on a loopback host, as the API server counts them (`127.0.0.1`, `::1`, `localhost`). */
 export function isLoopbackUrl(url: string): boolean {
   let parsed: URL
   try {
@@ -358,9 +360,8 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false
-  const host = parsed.hostname
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  // URL keeps an IPv6 host in brackets (`[::1]`).
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopbackHost(parsed.hostname.replace(/^\[(.*)\]$/, '$1'))
 }
 
 /**
@@ -462,7 +463,7 @@ function fakeState(account: AccountAuthDetails, accessKeyDocs: readonly Record<s
 /** The access-key documents (`aws iam list-access-keys` output) of one account's users. */
 function accountAccessKeys(files: Readonly<Record<string, unknown>>, account: string): Record<string, unknown>[] {
   const docs = (files['aws/access-keys.json'] as Record<string, unknown>[] | undefined) ?? []
-  return docs.filter((doc) => ((doc['AccessKeyMetadata'] as Record<string, string>[] | undefined) ?? []).some((k) => k['UserArn']?.split(':')[4] === account))
+  return docs.filter((doc) => ((doc['AccessKeyMetadata'] as Record<string, string>[] | undefined) ?? []).some((k) => k['UserArn'] !== undefined && accountOfArn(k['UserArn']) === account))
 }
 
 /**
@@ -587,7 +588,7 @@ async function compareAccount(dir: string, python: string | null, files: Readonl
       },
       calls: summariseCalls(fake.calls, `${startup.stderr}\n${graph.stderr}\n${query.stderr}`),
       note:
-        `pmapper graph create (all 9 edge checkers, region ${PMAPPER_REGION}) vs crownpath load + derive on the same account` +
+        `pmapper graph create (all 9 edge checkers, region ${PMAPPER_REGION}) vs crownpath load + action catalogue + derive on the same account` +
         (cp.allFindings !== cp.privesc.size ? `; crownpath privesc counted on this account's users and roles (${cp.allFindings} findings in all)` : '') +
         (queryCalls > 0 ? `; the offline query made ${queryCalls} calls` : ''),
     }
@@ -616,7 +617,8 @@ export async function compareWithPmapper(options: { scale: ScaleName; seed: numb
   const dir = mkdtempSync(join(tmpdir(), 'crownpath-pmapper-'))
   try {
     const { files } = buildOrganisation(options.scale, options.seed)
-    const chosen = selectLargestAccounts(accountAuthDetails(files), options.accounts ?? 1)
+    const all = accountAuthDetails(files)
+    const chosen = selectLargestAccounts(all, options.accounts ?? 1)
     const installed = options.python !== undefined ? { python: options.python } : ensurePmapper()
     const python = 'python' in installed ? installed.python : null
     const v = python ? versions(python) : { pmapper: null, botocore: null, python: null }
@@ -630,7 +632,7 @@ export async function compareWithPmapper(options: { scale: ScaleName; seed: numb
       python: v.python,
       pmapperArgs: pmapperGraphArgs('http://127.0.0.1:1').map((arg) => (arg === 'http://127.0.0.1:1' ? '<fake endpoint>' : arg)),
       accounts: results,
-      note: `${chosen.length} of ${accountAuthDetails(files).length} accounts (largest by principals, then policies), each served to PMapper by the loopback fake`,
+      note: `${chosen.length} of ${all.length} accounts (largest by principals, then policies), each served to PMapper by the loopback fake`,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -644,7 +646,7 @@ export function formatPmapperLines(result: PmapperComparison): string[] {
   return result.accounts.map((a) => {
     const ratio = a.ratio ?? (a.ratioAtLeast !== undefined ? `≥ ${a.ratioAtLeast}` : '—')
     const startup = a.pmapperStartupMs !== null && a.pmapperMs !== null ? ` (${a.pmapperStartupMs} ms of it interpreter start)` : ''
-    const head = `${versions}: graph create ${a.pmapperMs ?? '—'} ms${startup} vs crownpath load + derive ${a.crownpathMs} ms on account ${a.account} of ${result.scale} (${a.principals} principals, ${a.policies} policies) → ratio ${ratio}`
+    const head = `${versions}: graph create ${a.pmapperMs ?? '—'} ms${startup} vs crownpath load + action catalogue + derive ${a.crownpathMs} ms on account ${a.account} of ${result.scale} (${a.principals} principals, ${a.policies} policies) → ratio ${ratio}`
     if (!a.pmapper || !a.agreement || !a.calls) return `${head} (${a.note})`
     const reach = a.agreement.reachAdmin
     return (
@@ -656,7 +658,7 @@ export function formatPmapperLines(result: PmapperComparison): string[] {
 
 // Entry point for this comparison alone: `node dist/bench/pmapper.js S 1 [accounts]` prints
 // the table lines on stderr and the JSON on stdout (`npm run bench` runs it after Cloudsplaining).
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
+if (isRunAsScript(import.meta.url)) {
   const [scale = 'S', seed = '1', accounts = '1'] = process.argv.slice(2)
   compareWithPmapper({ scale: scale as ScaleName, seed: Number(seed), accounts: Number(accounts) })
     .then((result) => {

@@ -22,6 +22,7 @@ import { createRandom } from '../src/generate/index.js'
 import { timeCliIngest } from './cli-ingest.js'
 import type { CliIngestResult } from './cli-ingest.js'
 import { benchNeo4j } from './neo4j.js'
+import { isRunAsScript, percentile } from './stats.js'
 import type { Neo4jBenchResult } from './neo4j.js'
 
 /** One timed phase. */
@@ -78,11 +79,6 @@ export interface ScaleRunResult {
 }
 
 const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 function latency(query: string, samples: number[], warmup: number[]): LatencyResult {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -214,7 +210,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
 }
 
 // Entry point when run as a child process: `node dist/bench/scale-run.js S 1 [queries [cliRuns [neo4j]]]`.
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
+if (isRunAsScript(import.meta.url)) {
   const [scale = 'S', seed = '1', queries = '1000', cliRuns = '0', neo4j] = process.argv.slice(2)
   runScale(scale as ScaleName, Number(seed), { queries: Number(queries), cliRuns: Number(cliRuns), neo4j: neo4j === 'neo4j' })
     .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))

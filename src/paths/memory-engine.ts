@@ -6,7 +6,6 @@
  */
 import type { CrownpathGraph, SnapshotContent } from '../graph/index.js'
 import { loadSnapshotGraph } from '../graph/index.js'
-import type { GraphNode } from '../model/index.js'
 import { computeBlastRadius } from './algorithms/blast-radius.js'
 import { computeChokePoints } from './algorithms/choke-points.js'
 import { makeEdgeAccept, toGraphPath } from './algorithms/common.js'
@@ -47,7 +46,7 @@ export class MemoryPathEngine implements PathEngine {
   /** @param graph - the snapshot graph (not mutated) */
   constructor(readonly graph: CrownpathGraph) {
     graph.forEachNode((id, attrs) => {
-      const name = (attrs as GraphNode).name
+      const name = attrs.name
       const list = this.names.get(name)
       if (list) list.push(id)
       else this.names.set(name, [id])
@@ -63,7 +62,7 @@ export class MemoryPathEngine implements PathEngine {
       {
         hasNode: (id) => this.graph.hasNode(id),
         idsByName: (name) => this.names.get(name) ?? [],
-        forEachNode: (fn) => this.graph.forEachNode((_id, attrs) => fn(attrs as GraphNode)),
+        forEachNode: (fn) => this.graph.forEachNode((_id, attrs) => fn(attrs)),
       },
       selector,
     )

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { medianOf, summariseCliIngest } from '../../bench/cli-ingest.js'
+import { summariseCliIngest } from '../../bench/cli-ingest.js'
+import { percentile } from '../../bench/stats.js'
 
-describe('bench: cold CLI ingest summary', () => {
-  it('takes the lower middle of an even count, never an average nobody measured', () => {
-    expect(medianOf([9, 1, 5])).toBe(5)
-    expect(medianOf([4, 10, 6, 8])).toBe(6)
-    expect(medianOf([7])).toBe(7)
+describe('bench: summaries of repeated runs', () => {
+  it('takes percentiles from the measured values, never an average nobody measured', () => {
+    expect(percentile([1, 5, 9], 50)).toBe(5)
+    expect(percentile([4, 6, 8, 10], 50)).toBe(8)
+    expect(percentile([7], 99)).toBe(7)
+    expect(percentile([], 50)).toBe(0)
   })
 
-  it('reports min and median wall time and the largest peak RSS over the runs', () => {
+  it('reports min and median wall time of the cold CLI runs, in any order, and the largest peak RSS', () => {
     const summary = summariseCliIngest([
       { wallMs: 12_000, cpuMs: 17_000, peakRssMiB: 990 },
       { wallMs: 9_500, cpuMs: 14_000, peakRssMiB: 1_010 },

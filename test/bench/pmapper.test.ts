@@ -71,12 +71,13 @@ describe('bench/pmapper: PMapper can only reach loopback', () => {
   })
 
   it('refuses an endpoint that is not loopback, for the environment and for the arguments', () => {
-    for (const url of ['https://iam.amazonaws.com', 'http://10.0.0.1:4566', 'http://127.0.0.1.example.com:80', 'http://169.254.169.254/', 'file:///etc/passwd', 'not a url']) {
+    // Only the API server's loopback hosts count: another 127/8 address does not.
+    for (const url of ['https://iam.amazonaws.com', 'http://127.3.2.1:80', 'http://10.0.0.1:4566', 'http://127.0.0.1.example.com:80', 'http://169.254.169.254/', 'file:///etc/passwd', 'not a url']) {
       expect(isLoopbackUrl(url), url).toBe(false)
       expect(() => pmapperEnv(url, DIRS), url).toThrow(/loopback/)
       expect(() => pmapperGraphArgs(url), url).toThrow(/loopback/)
     }
-    for (const url of ['http://127.0.0.1:1', 'http://127.3.2.1:80', 'http://localhost:4566', 'http://[::1]:4566']) expect(isLoopbackUrl(url), url).toBe(true)
+    for (const url of ['http://127.0.0.1:1', 'http://localhost:4566', 'http://[::1]:4566']) expect(isLoopbackUrl(url), url).toBe(true)
   })
 
   it('runs graph create against the endpoint with PMapper’s own option, one region, no stored org data', () => {
@@ -87,8 +88,11 @@ describe('bench/pmapper: PMapper can only reach loopback', () => {
     expect(args).toContain('--ignore-orgs')
   })
 
+  // python3 is part of the machines the suite runs on: in CI a missing one fails this test; elsewhere it is skipped, loudly.
   const python = spawnSync('python3', ['--version'], { encoding: 'utf8' })
-  it.skipIf(python.status !== 0)('the guard refuses every lookup and connection off loopback before the real socket call', () => {
+  const noPython = python.status !== 0 && !process.env.CI
+  if (noPython) console.warn('bench/pmapper: python3 not found, the loopback guard test is skipped on this machine')
+  it.skipIf(noPython)('the guard refuses every lookup and connection off loopback before the real socket call', () => {
     // The real functions are replaced by tripwires first: even a broken guard sends nothing.
     const probe = `${LOOPBACK_GUARD_PY}
 import json, sys
@@ -262,15 +266,15 @@ describe('bench/pmapper: a PMapper that fails', () => {
     expect(account!.agreement).toBeNull()
     expect(account!.note).toMatch(/failed/)
     const [line] = formatPmapperLines(result)
-    expect(line).toMatch(/^PMapper: graph create — ms vs crownpath load \+ derive \d+ ms on account \d{12} of S \(200 principals, \d+ policies\) → ratio — \(.*failed/)
+    expect(line).toMatch(/^PMapper: graph create — ms vs crownpath load \+ action catalogue \+ derive \d+ ms on account \d{12} of S \(200 principals, \d+ policies\) → ratio — \(.*failed/)
   }, 60_000)
 
   it('prints one line per account with the time, the ratio, who reaches admin and the calls', () => {
     const ok = { account: '300000009999', principals: 200, policies: 1136, pmapperMs: 13337, pmapperStartupMs: 493, pmapperQueryMs: 522, crownpathMs: 1126, crownpathPhases: { loadMs: 58, catalogueMs: 613, deriveMs: 456 }, crownpathPrivescMs: 23, ratio: 11.84, pmapperGraph: { nodes: 200, edges: 239, edgesByService: {} }, crownpathGraph: { nodes: 293, edges: 839 }, pmapper: { admins: 4, privesc: 4 }, crownpath: { admins: 3, privesc: 5 }, agreement: { reachAdmin: compareSets(new Set(['a']), new Set(['a'])), admins: compareSets(new Set(), new Set()), privesc: compareSets(new Set(), new Set()) }, calls: summariseCalls([], ''), note: '' }
     const lines = formatPmapperLines({ scale: 'M', seed: 1, pmapperVersion: '1.1.5', botocoreVersion: '1.44.8', python: '3.11.7', pmapperArgs: [], accounts: [ok, { ...ok, pmapperMs: null, ratio: null, ratioAtLeast: 1598.5, pmapper: null, agreement: null, calls: null, note: 'stopped' }], note: '' })
     expect(lines).toEqual([
-      'PMapper 1.1.5 (botocore 1.44.8): graph create 13337 ms (493 ms of it interpreter start) vs crownpath load + derive 1126 ms on account 300000009999 of M (200 principals, 1136 policies) → ratio 11.84; reach admin: PMapper 4 admins + 4 privesc, crownpath 3 + 5, in both 1, PMapper only 0, crownpath only 0; 0 calls to the loopback fake, 0 refused off loopback',
-      'PMapper 1.1.5 (botocore 1.44.8): graph create — ms vs crownpath load + derive 1126 ms on account 300000009999 of M (200 principals, 1136 policies) → ratio ≥ 1598.5 (stopped)',
+      'PMapper 1.1.5 (botocore 1.44.8): graph create 13337 ms (493 ms of it interpreter start) vs crownpath load + action catalogue + derive 1126 ms on account 300000009999 of M (200 principals, 1136 policies) → ratio 11.84; reach admin: PMapper 4 admins + 4 privesc, crownpath 3 + 5, in both 1, PMapper only 0, crownpath only 0; 0 calls to the loopback fake, 0 refused off loopback',
+      'PMapper 1.1.5 (botocore 1.44.8): graph create — ms vs crownpath load + action catalogue + derive 1126 ms on account 300000009999 of M (200 principals, 1136 policies) → ratio ≥ 1598.5 (stopped)',
     ])
   })
 })

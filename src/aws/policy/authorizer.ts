@@ -9,9 +9,7 @@
  */
 import type {
   AwsAccount,
-  AwsGroup,
   AwsInventory,
-  AwsManagedPolicy,
   AwsRole,
   AwsUser,
   ConditionRef,
@@ -172,10 +170,10 @@ const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i
 /** Compile an authorizer for one inventory. Policies compile lazily, once each. */
 export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions = {}): AwsAuthorizer {
   const issues: DataIssue[] = []
-  const users = new Map<string, AwsUser>(aws.users.map((u) => [u.arn, u]))
-  const roles = new Map<string, AwsRole>(aws.roles.map((r) => [r.arn, r]))
+  const users = byArn(aws.users)
+  const roles = byArn(aws.roles)
   const rolesByName = new Map<string, AwsRole>(aws.roles.map((r) => [`${r.accountId}/${r.name}`, r]))
-  const groups = new Map<string, AwsGroup>(aws.groups.map((g) => [g.arn, g]))
+  const groups = byArn(aws.groups)
   const managed = byArn(aws.managedPolicies)
   const resources = byArn(aws.resources)
   const accounts = new Map<string, AwsAccount>(aws.accounts.map((a) => [a.id, a]))

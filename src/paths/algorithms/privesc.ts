@@ -6,7 +6,6 @@
  * answers for all principals at once, instead of one search per principal.
  */
 import type { CrownpathGraph } from '../../graph/index.js'
-import type { GraphNode } from '../../model/index.js'
 import { NODE_KINDS } from '../../model/index.js'
 import type { PrivescFinding, PrivescResult } from '../types.js'
 import { toHop } from './common.js'
@@ -28,7 +27,7 @@ export function computePrivesc(spec: PrivescSpec): PrivescResult {
   const tierZero: string[] = []
   const admins: string[] = []
   graph.forEachNode((id, attrs) => {
-    const node = attrs as GraphNode
+    const node = attrs
     if (!node.isTierZero) return
     tierZero.push(id)
     if (NODE_KINDS[node.kind].role === 'principal') admins.push(id)

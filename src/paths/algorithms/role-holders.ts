@@ -100,12 +100,12 @@ function makeScopeTest(graph: CrownpathGraph, scopes: readonly string[] | null):
   const accounts = new Set<string>()
   for (const s of scopes) {
     for (const c of containersOf(graph, s)) covering.add(c)
-    const account = graph.hasNode(s) ? (graph.getNodeAttributes(s) as GraphNode).account : null
+    const account = graph.hasNode(s) ? graph.getNodeAttributes(s).account : null
     if (account !== null) accounts.add(account)
   }
   const isRootOfAccount = (scope: string): boolean => {
     if (!graph.hasNode(scope)) return false
-    const node = graph.getNodeAttributes(scope) as GraphNode
+    const node = graph.getNodeAttributes(scope)
     if (NODE_KINDS[node.kind].role !== 'scope' || node.account === null || !accounts.has(node.account)) return false
     let isContained = false
     graph.forEachInEdge(scope, (_k, edge) => {
@@ -131,7 +131,7 @@ function makeScopeTest(graph: CrownpathGraph, scopes: readonly string[] | null):
 function memberEdgesOf(graph: CrownpathGraph, group: string): GraphEdge[] {
   const out: GraphEdge[] = []
   graph.forEachInEdge(group, (_k, edge) => {
-    if (edge.kind === 'MemberOf') out.push(edge as GraphEdge)
+    if (edge.kind === 'MemberOf') out.push(edge)
   })
   return out.sort((a, b) => compareStrings(a.id, b.id))
 }
@@ -150,7 +150,7 @@ export function computeRoleHolders(spec: RoleHoldersSpec): RoleHoldersResult {
   const covers = makeScopeTest(graph, spec.scopes)
   const byHolder = new Map<string, RoleHolding[]>()
   const add = (holder: string, holding: RoleHolding): void => {
-    if (!graph.hasNode(holder) || NODE_KINDS[(graph.getNodeAttributes(holder) as GraphNode).kind].role !== 'principal') return
+    if (!graph.hasNode(holder) || NODE_KINDS[graph.getNodeAttributes(holder).kind].role !== 'principal') return
     const list = byHolder.get(holder)
     if (list) list.push(holding)
     else byHolder.set(holder, [holding])
@@ -158,12 +158,12 @@ export function computeRoleHolders(spec: RoleHoldersSpec): RoleHoldersResult {
   const roles: RoleRef[] = []
   for (const roleId of [...spec.roles].sort(compareStrings)) {
     if (!graph.hasNode(roleId)) continue
-    const role = graph.getNodeAttributes(roleId) as GraphNode
+    const role = graph.getNodeAttributes(roleId)
     roles.push(toRoleRef(role))
     const isNested = role.properties['isHeldThroughNestedGroups'] === true
     const holdingEdges: GraphEdge[] = []
     graph.forEachInEdge(roleId, (_k, edge) => {
-      if (HOLDING_EDGES[edge.kind] !== undefined) holdingEdges.push(edge as GraphEdge)
+      if (HOLDING_EDGES[edge.kind] !== undefined) holdingEdges.push(edge)
     })
     holdingEdges.sort((a, b) => compareStrings(a.id, b.id))
     for (const edge of holdingEdges) {
@@ -206,7 +206,7 @@ export function computeRoleHolders(spec: RoleHoldersSpec): RoleHoldersResult {
   const holders: RoleHolder[] = [...byHolder.entries()]
     .sort((a, b) => compareStrings(a[0], b[0]))
     .map(([id, holdings]) => {
-      const node = graph.getNodeAttributes(id) as GraphNode
+      const node = graph.getNodeAttributes(id)
       const sorted = holdings.sort(
         (a, b) =>
           compareStrings(a.role, b.role) ||

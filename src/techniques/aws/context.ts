@@ -109,30 +109,19 @@ const GRANTING_TYPES = new Set<MatchedStatement['policyType']>(['identity', 'res
 
 /** Turn an evaluation into evidence items for one action/resource. */
 export function evidenceOf(result: EvaluationResult, action: string, resource: string): NonEmpty<Evidence> {
-  // Counted first, then built at their exact length: this runs for every allowed answer (10⁵ on a
-  // large estate) and the lists live as long as the graph, so neither intermediate arrays nor the
-  // spare capacity of a list grown by push.
-  let granting = 0
-  let allows = 0
-  for (const m of result.matched) {
-    if (m.effect !== 'Allow') continue
-    allows += 1
-    if (GRANTING_TYPES.has(m.policyType)) granting += 1
-  }
   // Granting statements are the ones a fix would change; without any (only a boundary or an SCP
   // allowed), the other allows are the best evidence there is.
-  const chosen = granting > 0 ? granting : allows
+  const hasGranting = result.matched.some((m) => m.effect === 'Allow' && GRANTING_TYPES.has(m.policyType))
+  const isChosen = (m: MatchedStatement): boolean => m.effect === 'Allow' && (!hasGranting || GRANTING_TYPES.has(m.policyType))
+  // This runs for every allowed answer (10⁵ on a large estate) and the list lives as long as the
+  // graph: the usual single item as a literal, several through map (exact length, no spare capacity).
+  const chosen = result.matched.filter(isChosen)
+  if (chosen.length === 1) return [toEvidence(chosen[0] as MatchedStatement, action, resource)]
+  const evidence = chosen.map((m) => toEvidence(m, action, resource))
   // An allowed decision always has a granting statement; the fallback keeps the type honest.
-  if (chosen === 0) return [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
-  if (chosen === 1) {
-    for (const m of result.matched) if (m.effect === 'Allow' && (granting === 0 || GRANTING_TYPES.has(m.policyType))) return [toEvidence(m, action, resource)]
-  }
-  const evidence = new Array<Evidence>(chosen)
-  let at = 0
-  for (const m of result.matched) {
-    if (m.effect === 'Allow' && (granting === 0 || GRANTING_TYPES.has(m.policyType))) evidence[at++] = toEvidence(m, action, resource)
-  }
-  return evidence as unknown as NonEmpty<Evidence>
+  return evidence.length > 0
+    ? (evidence as unknown as NonEmpty<Evidence>)
+    : [{ type: 'identity-policy', policy: 'unknown', statement: null, action, resource, note: 'evaluator returned no matched statement' }]
 }
 
 /** Join grants of several required permissions into one (all must hold). */

@@ -11,7 +11,7 @@
  */
 import type { ConditionRef, EdgeKind, Evidence, GraphEdge, GraphNode, NonEmpty } from '../../model/index.js'
 import { azureDirectoryRoleId, azureRbacRoleId, makeEdge, makeNode } from '../../model/index.js'
-import { assignmentConditions, parseDirectoryScope, pimActivationCondition, roleDefinitionGuid } from '../../azure/index.js'
+import { assignmentConditions, pimActivationCondition, roleDefinitionGuid } from '../../azure/index.js'
 import type { AzureTechniqueContext } from './context.js'
 import { objectNode, scopeNode } from './context.js'
 import { directoryRoleDefinitions, directoryRoleName, directoryScopeNode, tenantOf } from './shared.js'

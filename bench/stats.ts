@@ -1,0 +1,20 @@
+/**
+ * @module bench/stats
+ * The bench's summaries of repeated measurements, and how its modules tell
+ * that they were started as a script.
+ */
+
+/**
+ * The `p`-th percentile of ascending `sorted`: always one of the measured
+ * values (the median of an even count is the upper middle), 0 for none.
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+/** True when the module at `moduleUrl` is the script Node was started with (`node dist/bench/x.js …`). */
+export function isRunAsScript(moduleUrl: string): boolean {
+  const script = process.argv[1]
+  return script !== undefined && moduleUrl.endsWith(script.replace(/\\/g, '/').split('/').pop()!)
+}
