@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import { timeMachineProbe } from './machine-probe.js'
 import { RUSAGE_FILE_VARIABLE } from './rusage-preload.js'
 import { percentile } from './stats.js'
 
@@ -27,6 +28,8 @@ export interface CliIngestRun {
   /** User + system CPU of the process, all its threads. */
   readonly cpuMs: number
   readonly peakRssMiB: number
+  /** The machine probe's time just before this run ({@link timeMachineProbe}): higher means a slower machine. */
+  readonly probeMs: number
 }
 
 /** Repeated cold ingests of one organisation. */
@@ -48,7 +51,7 @@ export function summariseCliIngest(runs: readonly CliIngestRun[]): CliIngestResu
 }
 
 /** One cold ingest of `manifest` into a fresh database; rejects with the CLI's last output lines when it fails. */
-function runOnce(manifest: string): Promise<CliIngestRun> {
+function runOnce(manifest: string, probeMs: number): Promise<CliIngestRun> {
   const work = mkdtempSync(join(tmpdir(), 'crownpath-bench-cli-'))
   const usageFile = join(work, 'rusage.json')
   return new Promise<CliIngestRun>((resolve, reject) => {
@@ -64,14 +67,14 @@ function runOnce(manifest: string): Promise<CliIngestRun> {
       const wallMs = Math.round(performance.now() - start)
       if (code !== 0 || !existsSync(usageFile)) return reject(new Error(`crownpath ingest exited with ${code}: ${tail.trim().split('\n').slice(-3).join(' | ')}`))
       const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage
-      resolve({ wallMs, cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMiB: Math.round(usage.maxRSS / 1024) })
+      resolve({ wallMs, cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMiB: Math.round(usage.maxRSS / 1024), probeMs })
     })
   }).finally(() => rmSync(work, { recursive: true, force: true }))
 }
 
-/** `runs` cold ingests of `manifest`, one after the other. */
+/** `runs` cold ingests of `manifest`, one after the other, each after a machine probe. */
 export async function timeCliIngest(manifest: string, runs: number): Promise<CliIngestResult> {
   const results: CliIngestRun[] = []
-  for (let i = 0; i < runs; i++) results.push(await runOnce(manifest))
+  for (let i = 0; i < runs; i++) results.push(await runOnce(manifest, await timeMachineProbe()))
   return summariseCliIngest(results)
 }

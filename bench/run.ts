@@ -117,7 +117,8 @@ async function main(): Promise<void> {
   const cli = runs.flatMap((r) => (r.cliIngest ? [{ scale: r.scale, ...r.cliIngest }] : []))
   if (cli.length > 0) {
     out.push('', '`crownpath ingest manifest` in fresh processes (Node start-up and cold JIT included):')
-    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs})`).join(', '), c.maxPeakRssMiB])))
+    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms; machine probe ms)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs}; ${r.probeMs})`).join(', '), c.maxPeakRssMiB])))
+    out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before each run; a higher figure means the machine itself was slower then)')
   }
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
   out.push('', table(['scale', 'query', 'warm-up runs', 'first (cold) ms', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.warmupRuns, l.firstMs, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { summariseCliIngest } from '../../bench/cli-ingest.js'
+import { probeWorkload } from '../../bench/machine-probe.js'
 import { percentile } from '../../bench/stats.js'
 
 describe('bench: summaries of repeated runs', () => {
@@ -12,13 +13,19 @@ describe('bench: summaries of repeated runs', () => {
 
   it('reports min and median wall time of the cold CLI runs, in any order, and the largest peak RSS', () => {
     const summary = summariseCliIngest([
-      { wallMs: 12_000, cpuMs: 17_000, peakRssMiB: 990 },
-      { wallMs: 9_500, cpuMs: 14_000, peakRssMiB: 1_010 },
-      { wallMs: 10_400, cpuMs: 15_000, peakRssMiB: 1_000 },
+      { wallMs: 12_000, cpuMs: 17_000, peakRssMiB: 990, probeMs: 1_400 },
+      { wallMs: 9_500, cpuMs: 14_000, peakRssMiB: 1_010, probeMs: 1_100 },
+      { wallMs: 10_400, cpuMs: 15_000, peakRssMiB: 1_000, probeMs: 1_200 },
     ])
     expect(summary.minMs).toBe(9_500)
     expect(summary.medianMs).toBe(10_400)
     expect(summary.maxPeakRssMiB).toBe(1_010)
     expect(summary.runs).toHaveLength(3)
+  })
+
+  it('the machine probe does the same work every time (its checksum, worked out by hand for ten records)', () => {
+    // costs i % 4 over 0..9 sum to 13, statements i % 7 to 24, plus the 10 records sorted.
+    expect(probeWorkload(10)).toBe(47)
+    expect(probeWorkload(1_000)).toBe(probeWorkload(1_000))
   })
 })
