@@ -13,7 +13,6 @@ import {
   awsServiceScopeId,
   makeEdge,
   makeNode,
-  serviceOfArn,
 } from '../../model/index.js'
 import type { DeriveOptions, DerivedGraph, ProviderDeriver } from '../derive.js'
 import type { Technique } from '../technique.js'
@@ -168,7 +167,9 @@ export function deriveAws(inventory: Inventory, options: DeriveOptions, deps: De
 
   // Resources, through one service scope per (account, service).
   for (const res of aws.resources) {
-    const service = res.type.split(':')[0] ?? serviceOfArn(res.arn) ?? 'unknown'
+    // The type's service prefix (`lambda:function` → `lambda`); a type without one is its own service.
+    const colon = res.type.indexOf(':')
+    const service = colon < 0 ? res.type : res.type.slice(0, colon)
     const scope = awsServiceScopeId(res.accountId, service)
     if (!nodes.has(scope)) {
       addNode(makeNode({ id: scope, kind: 'AWSServiceScope', name: `${service} in ${res.accountId}`, account: res.accountId, properties: { accountId: res.accountId, service } }))
