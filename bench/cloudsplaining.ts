@@ -6,9 +6,9 @@
  * under the user's cache the first time (it is a benchmark peer, not a
  * dependency).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { homedir, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadActionCatalog } from '../src/aws/policy/index.js'
@@ -20,6 +20,7 @@ import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/i
 import { openMemoryEngine } from '../src/paths/index.js'
 import { DEFAULT_REPORT_SETTINGS, buildReport } from '../src/reports/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
+import { ensurePythonVenv } from './python-venv.js'
 
 /** The pinned peer version. */
 export const CLOUDSPLAINING_VERSION = '0.9.1'
@@ -41,19 +42,12 @@ export interface CloudsplainingComparison {
 /** How long cloudsplaining may run before it is stopped (the ratio then becomes a lower bound). */
 const CLOUDSPLAINING_TIMEOUT_MS = 1_800_000
 
-/** The venv's `cloudsplaining` executable, installing it when missing; null when it cannot be installed. */
-export function ensureCloudsplaining(): string | null {
-  const venv = join(process.env['CROWNPATH_BENCH_CACHE'] ?? join(homedir(), '.cache', 'crownpath-bench'), 'cloudsplaining')
-  const bin = join(venv, 'bin', 'cloudsplaining')
-  if (existsSync(bin)) return bin
-  try {
-    mkdirSync(venv, { recursive: true })
-    execFileSync('python3', ['-m', 'venv', venv], { stdio: 'ignore' })
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', `cloudsplaining==${CLOUDSPLAINING_VERSION}`], { stdio: 'ignore', timeout: 600_000 })
-    return existsSync(bin) ? bin : null
-  } catch {
-    return null
-  }
+/** The venv's `cloudsplaining` executable at the pinned version, installing it when missing; an error text when it cannot be. */
+export function ensureCloudsplaining(): { readonly bin: string } | { readonly error: string } {
+  const installed = ensurePythonVenv('cloudsplaining', [`cloudsplaining==${CLOUDSPLAINING_VERSION}`])
+  if ('error' in installed) return installed
+  const bin = join(installed.venv, 'bin', 'cloudsplaining')
+  return existsSync(bin) ? { bin } : { error: `${bin} is missing after the install` }
 }
 
 /** Merge several authorization-details files (CLI shape) into one, as Cloudsplaining reads one file. */
@@ -100,8 +94,9 @@ export async function compareWithCloudsplaining(options: { scale: ScaleName; see
     const crownpathMs = Math.round(performance.now() - start)
     await store.close()
 
-    const bin = ensureCloudsplaining()
-    if (!bin) return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, note: 'cloudsplaining could not be installed from PyPI' }
+    const installed = ensureCloudsplaining()
+    if ('error' in installed) return { file, principals, policies, cloudsplainingMs: null, crownpathMs, ratio: null, note: `cloudsplaining could not be installed from PyPI: ${installed.error}` }
+    const bin = installed.bin
     mkdirSync(join(dir, 'cs-out'), { recursive: true })
     const csStart = performance.now()
     const run = spawnSync(bin, ['scan', '--input-file', file, '--output', join(dir, 'cs-out'), '--skip-open-report'], { encoding: 'utf8', timeout: CLOUDSPLAINING_TIMEOUT_MS })

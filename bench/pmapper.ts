@@ -34,9 +34,9 @@
  * instance profile, where crownpath's needs an SSM-managed instance in the
  * resources, which neither tool is given here.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { homedir, tmpdir } from 'node:os'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { emptyFakeAccount, startFakeAws } from '../test/fakes/aws-server.js'
@@ -49,6 +49,7 @@ import { DEFAULT_CLASSIFICATION_CONFIG, accountOfArn, compileClassifier } from '
 import { openMemoryEngine } from '../src/paths/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
 import { isLoopbackHost } from '../src/api/index.js'
+import { ensurePythonVenv } from './python-venv.js'
 import { isRunAsScript } from './stats.js'
 
 /** The pinned peer: the newest PMapper on PyPI, and the botocore it was measured with. */
@@ -266,28 +267,10 @@ export interface PmapperComparison {
   readonly note: string
 }
 
-/** Where the venv lives. */
-function venvDir(): string {
-  return join(process.env['CROWNPATH_BENCH_CACHE'] ?? join(homedir(), '.cache', 'crownpath-bench'), 'pmapper')
-}
-
 /** The venv's python with PMapper installed at the pinned versions, installing when missing; an error text when it cannot be. */
 export function ensurePmapper(): { readonly python: string } | { readonly error: string } {
-  const venv = venvDir()
-  const python = join(venv, 'bin', 'python')
-  const pins = join(venv, 'crownpath-pins.txt')
-  const wanted = PMAPPER_REQUIREMENTS.join('\n')
-  if (existsSync(python) && existsSync(pins) && readFileSync(pins, 'utf8') === wanted) return { python }
-  try {
-    mkdirSync(venv, { recursive: true })
-    if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'ignore' })
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', ...PMAPPER_REQUIREMENTS], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 })
-    writeFileSync(pins, wanted)
-    return { python }
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8') ?? ''
-    return { error: `PMapper could not be installed from PyPI: ${(stderr || String(error)).trim().slice(-300)}` }
-  }
+  const installed = ensurePythonVenv('pmapper', PMAPPER_REQUIREMENTS)
+  return 'error' in installed ? { error: `PMapper could not be installed from PyPI: ${installed.error}` } : { python: join(installed.venv, 'bin', 'python') }
 }
 
 /** Count inline policies in a detail list. */

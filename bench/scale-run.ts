@@ -153,10 +153,11 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
     const engine = await timed('graph build', () => openMemoryEngine(content, { rankTies: true }))
     const privesc = await timed('privesc', () => engine.privesc(), (r) => `${r.admins.length} admins, ${r.findings.length} findings`)
 
-    // Reading and building leave a few hundred MB of garbage (decompressed chunks, parsed rows) whose
-    // full collection would otherwise land inside whichever query runs then (M: one blast radius of
-    // ~25 ms measured 108 ms across a mark-compact the load had started). A server pays that once
-    // after loading; the latencies below are the queries' own. Without --expose-gc nothing happens.
+    // Reading and building leave garbage behind (decompressed chunks, parsed rows) whose full
+    // collection would otherwise land inside whichever query runs then (M: a blast radius of ~25 ms
+    // measured 108 ms with a mark-compact finalising inside it, traced with --trace-gc). A server
+    // pays that once after loading; the latencies below are the queries' own. Without --expose-gc
+    // nothing happens.
     settleHeap()
 
     // Random query pairs: principals → resources and tier-zero nodes, from a seeded stream.

@@ -16,5 +16,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 /** True when the module at `moduleUrl` is the script Node was started with (`node dist/bench/x.js …`). */
 export function isRunAsScript(moduleUrl: string): boolean {
   const script = process.argv[1]
-  return script !== undefined && moduleUrl.endsWith(script.replace(/\\/g, '/').split('/').pop()!)
+  // Whole file names: a suffix test would take `scale-run.js` for `run.js`.
+  return script !== undefined && fileName(moduleUrl) === fileName(script.replace(/\\/g, '/'))
+}
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { summariseCliIngest } from '../../bench/cli-ingest.js'
 import { probeWorkload } from '../../bench/machine-probe.js'
-import { percentile } from '../../bench/stats.js'
+import { isRunAsScript, percentile } from '../../bench/stats.js'
 
 describe('bench: summaries of repeated runs', () => {
   it('takes percentiles from the measured values, never an average nobody measured', () => {
@@ -27,5 +27,18 @@ describe('bench: summaries of repeated runs', () => {
     // costs i % 4 over 0..9 sum to 13, statements i % 7 to 24, plus the 10 records sorted.
     expect(probeWorkload(10)).toBe(47)
     expect(probeWorkload(1_000)).toBe(probeWorkload(1_000))
+  })
+})
+
+describe('bench: which module was started as the script', () => {
+  it('matches the whole file name, so `run.js` does not start `scale-run.js` (negative) but does start itself', () => {
+    const argv1 = process.argv[1]
+    try {
+      process.argv[1] = '/home/me/crownpath/dist/bench/run.js'
+      expect(isRunAsScript('file:///home/me/crownpath/dist/bench/scale-run.js')).toBe(false)
+      expect(isRunAsScript('file:///home/me/crownpath/dist/bench/run.js')).toBe(true)
+    } finally {
+      process.argv[1] = argv1 as string
+    }
   })
 })

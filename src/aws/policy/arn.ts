@@ -219,8 +219,9 @@ function comparePatterns(
   const memo = pattern instanceof LazyArnPattern ? pattern.answers(question) : null
   const known = memo?.get(request)
   if (known !== undefined) return known
-  // Most pairs differ in a literal service or account: answered without tokenising either side.
-  if (!pattern.source.includes('${') && headFieldsDiffer(pattern.source, request)) {
+  // Most pairs differ in a literal service or account: answered without tokenising either side
+  // (a pattern with variables, whose `test` is null, is compared after resolving them).
+  if (pattern.test !== null && headFieldsDiffer(pattern.source, request)) {
     memo?.set(request, false)
     return false
   }

@@ -12,7 +12,6 @@ import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
 import { pushTo } from './context.js'
 import { techniqueEdge } from './shared.js'
-import { perContext } from '../per-context.js'
 
 /** One required action; `resource` defaults to the hijacked resource itself. */
 interface HijackAction {
@@ -152,42 +151,16 @@ function typePattern(arn: string, account: string, region: string): string {
   return `${parts.slice(0, 3).join(':')}:${region}:${account}:${prefix}*`
 }
 
-/**
- * Actions that more than one row requires (lambda:UpdateFunctionCode, in the three Lambda rows):
- * each row would otherwise ask the evaluator the same question about the same principal and
- * function again (M: 66 k of the derivation's 369 k evaluations).
- */
-const SHARED_ACTIONS: ReadonlySet<string> = new Set(
-  ROWS.flatMap((row) => row.actions.map((a) => a.action)).filter((action, i, all) => all.indexOf(action) !== i),
-)
-
-/** Answers to shared actions, per context and resource mode: action → target → principal → grant (null: not allowed). */
-type SharedAnswers = Map<string, Map<string, Map<string, Grant | null>>>
-const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => ({ exists: new Map() as SharedAnswers, all: new Map() as SharedAnswers }))
-
-/** `ctx.allowed` without a context, answered once per (action, target, principal, mode) for the shared actions. */
-function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, target: string, mode: 'all' | undefined): Grant | null {
-  if (!SHARED_ACTIONS.has(action)) return ctx.allowed(principal, action, target, undefined, mode)
-  const answers = sharedAnswers(ctx)[mode ?? 'exists']
-  let byTarget = answers.get(action)
-  if (byTarget === undefined) answers.set(action, (byTarget = new Map()))
-  let byPrincipal = byTarget.get(target)
-  if (byPrincipal === undefined) byTarget.set(target, (byPrincipal = new Map()))
-  let grant = byPrincipal.get(principal)
-  if (grant === undefined) byPrincipal.set(principal, (grant = ctx.allowed(principal, action, target, undefined, mode)))
-  return grant
-}
-
 /** Grants for every action of a row on `on` (the resource or the type pattern), or null. */
 function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, res: AwsResource, on: string, mode?: 'all'): Grant[] | null {
   // Most questions fail on the first action: nothing is allocated until one succeeds.
   let grants: Grant[] | null = null
   for (const a of row.actions) {
-    const g = allowedOnce(ctx, principal, a.action, a.instead ? fill(a.instead, res) : on, mode)
+    const g = ctx.allowed(principal, a.action, a.instead ? fill(a.instead, res) : on, undefined, mode)
     if (!g) return null
     ;(grants ??= []).push(g)
     if (a.alsoOn) {
-      const also = allowedOnce(ctx, principal, a.action, fill(a.alsoOn, res), mode)
+      const also = ctx.allowed(principal, a.action, fill(a.alsoOn, res), undefined, mode)
       if (!also) return null
       grants.push(also)
     }
