@@ -120,9 +120,30 @@ const NO_CONDITIONS: readonly ConditionRef[] = Object.freeze([])
 const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])
 
 /**
+ * The id of a built edge is read, not stored: one accessor, shared by every
+ * edge {@link makeEdge} returns, computes it from the edge's own fields. It is
+ * enumerable, so spreads, JSON and equality checks see an ordinary `id`. On an
+ * M organisation the stored id strings were 40 MiB of the 142 MiB graph kept
+ * alive through derivation, and every scavenge copied them; during an ingest
+ * only the snapshot writer and the Neo4j writer read them, once each.
+ */
+const COMPUTED_ID: PropertyDescriptor = {
+  enumerable: true,
+  get(this: GraphEdge): string {
+    return edgeId(this.from, this.kind, this.technique, this.to)
+  },
+}
+
+/** True when the edge's id is the computed one by construction (an edge from {@link makeEdge}), so nobody need compare it. */
+export function hasComputedId(edge: GraphEdge): boolean {
+  return Object.getOwnPropertyDescriptor(edge, 'id')?.get === COMPUTED_ID.get
+}
+
+/**
  * Build an edge. The cost defaults to the kind's default; unresolved conditions
  * make the edge conditional (unless `conditional` says otherwise) and a
- * conditional edge costs {@link CONDITIONAL_COST_PENALTY} more.
+ * conditional edge costs {@link CONDITIONAL_COST_PENALTY} more. Its `id` is
+ * computed when read (see {@link COMPUTED_ID}).
  */
 export function makeEdge(input: EdgeInput): GraphEdge {
   if (input.evidence.length === 0) {
@@ -134,8 +155,7 @@ export function makeEdge(input: EdgeInput): GraphEdge {
   const conditional = input.conditional ?? conditions.length > 0
   const base = input.cost ?? EDGE_KINDS[input.kind].defaultCost
   const technique = input.technique ?? null
-  return {
-    id: edgeId(input.from, input.kind, technique, input.to),
+  const edge = {
     from: input.from,
     to: input.to,
     kind: input.kind,
@@ -146,4 +166,5 @@ export function makeEdge(input: EdgeInput): GraphEdge {
     cost: conditional ? base + CONDITIONAL_COST_PENALTY : base,
     accessLevels: input.accessLevels === undefined || input.accessLevels.length === 0 ? NO_ACCESS_LEVELS : input.accessLevels,
   }
+  return Object.defineProperty(edge, 'id', COMPUTED_ID) as typeof edge & { readonly id: string }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Evidence, NonEmpty } from '../../src/model/index.js'
-import { CONDITIONAL_COST_PENALTY, EDGE_KINDS, isCrownpathError, makeEdge, makeNode } from '../../src/model/index.js'
+import { CONDITIONAL_COST_PENALTY, EDGE_KINDS, hasComputedId, isCrownpathError, makeEdge, makeNode } from '../../src/model/index.js'
 
 const EVIDENCE: NonEmpty<Evidence> = [{ type: 'trust-policy', policy: 'arn:aws:iam::111111111111:role/b#trust', statement: 0 }]
 
@@ -21,6 +21,21 @@ describe('makeEdge', () => {
     expect(edge.id).toBe('a|CanEscalateTo|aws/iam-put-role-policy|b')
     expect(edge.conditional).toBe(false)
     expect(makeEdge({ from: 'a', to: 'b', kind: 'MemberOf', evidence: EVIDENCE }).id).toBe('a|MemberOf|-|b')
+  })
+
+  it('shows its id like any field (keys, spread, JSON) without storing it', () => {
+    const edge = makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 'aws/sts-assume-role', evidence: EVIDENCE })
+    expect(Object.keys(edge)).toContain('id')
+    expect({ ...edge }.id).toBe('a|CanAssume|aws/sts-assume-role|b')
+    expect((JSON.parse(JSON.stringify(edge)) as { id: string }).id).toBe('a|CanAssume|aws/sts-assume-role|b')
+    expect(Object.getOwnPropertyDescriptor(edge, 'id')).not.toHaveProperty('value')
+    expect(hasComputedId(edge)).toBe(true)
+  })
+
+  it('tells a computed id from a stored one, even an equal one', () => {
+    const edge = makeEdge({ from: 'a', to: 'b', kind: 'MemberOf', evidence: EVIDENCE })
+    expect(hasComputedId({ ...edge })).toBe(false)
+    expect(hasComputedId({ ...edge, id: 'other' })).toBe(false)
   })
 
   it('marks an edge with unresolved conditions conditional and adds the penalty', () => {

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { AccessLevel, ConditionRef, EdgeKind, Evidence, GraphEdge, Inventory, NonEmpty } from '../../model/index.js'
-import { edgeId } from '../../model/index.js'
+import { edgeId, hasComputedId } from '../../model/index.js'
 
 /** Records per chunk: large enough to compress well, small enough to keep strings short. */
 export const CHUNK_ROWS = 20_000
@@ -227,7 +227,7 @@ export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<st
       e.accessLevels,
       e.conditional,
     ]
-    return e.id === edgeId(e.from, e.kind, e.technique, e.to) ? row : ([...row, e.id] as unknown as StoredEdge)
+    return hasComputedId(e) || e.id === edgeId(e.from, e.kind, e.technique, e.to) ? row : ([...row, e.id] as unknown as StoredEdge)
   })
 }
 
