@@ -83,6 +83,8 @@ export interface AwsTechniqueContext {
   resource(arn: string): AwsResource | undefined
   /** Roles whose trust policy lets `service` (e.g. `lambda.amazonaws.com`) assume them. */
   rolesTrustingService(service: string): readonly ServiceTrust[]
+  /** The services (lower-case) a role's trust policy lets assume it, each with the statement that does. */
+  serviceTrustsOf(roleArn: string): ReadonlyMap<string, ServiceTrust>
   /** True for admin-equivalent principals (decided by the evaluator). Escalation edges are not derived from them. */
   isTierZero(principalArn: string): boolean
   /** The account of a principal or resource ARN. */
@@ -171,6 +173,9 @@ export function conditionsOf(condition: unknown, policy: string, statement: numb
   return out
 }
 
+/** A role that trusts no service. */
+const NO_SERVICE_TRUSTS: ReadonlyMap<string, ServiceTrust> = new Map()
+
 /**
  * Trust statements naming a service principal. The evaluator answers for
  * IAM principals; a service is not one, so this reads the trust document:
@@ -250,8 +255,11 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     resources.set(res.arn, res)
   }
   const trusting = new Map<string, ServiceTrust[]>()
+  const trustsByRole = new Map<string, ReadonlyMap<string, ServiceTrust>>()
   for (const role of inventory.roles) {
-    for (const [service, trust] of serviceTrusts(role)) pushTo(trusting, service, trust)
+    const trusts = serviceTrusts(role)
+    trustsByRole.set(role.arn, trusts)
+    for (const [service, trust] of trusts) pushTo(trusting, service, trust)
   }
   const tierZero = options.tierZero ?? new Set<string>()
   // By action, then request context, then resource: keys the callers already hold, no joined string
@@ -327,6 +335,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     resourcesOfType: (type) => byType.get(type) ?? [],
     resource: (arn) => resources.get(arn),
     rolesTrustingService: (service) => trusting.get(service.toLowerCase()) ?? [],
+    serviceTrustsOf: (roleArn) => trustsByRole.get(roleArn) ?? NO_SERVICE_TRUSTS,
     isTierZero: (arn) => tierZero.has(arn),
     accountOf: (arn) => accountOfArn(arn) ?? '',
     evaluate,
