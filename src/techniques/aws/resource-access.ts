@@ -26,14 +26,22 @@ const ANY_RESOURCE: readonly string[] = ['*']
 interface Candidate {
   readonly principal: string
   readonly target: string
-  /** Action patterns of the statements that named the target. */
-  readonly patterns: Set<string>
+  /**
+   * Action patterns of the statements that named the target, in first-seen order. The first
+   * grant's own list until another grant adds patterns: most candidates come from one grant.
+   */
+  patterns: readonly string[]
   isNegated: boolean
 }
 
 function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null) return []
   return Array.isArray(value) ? value : [value]
+}
+
+/** The values as strings, each once, in first-seen order. */
+function distinctStrings(values: readonly unknown[]): string[] {
+  return [...new Set(values.map(String))]
 }
 
 /** Statements of a document. */
@@ -165,15 +173,26 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     matched.set(resource, out)
     return out
   }
-  const candidates = new Map<string, Candidate>()
+  // Candidates in first-seen order (the order edges come out in), found by principal then target:
+  // both are strings the inventory already hashed, where a joined key per grant was a fresh one.
+  const candidates: Candidate[] = []
+  const candidateOf = new Map<string, Map<string, Candidate>>()
   const addCandidate = (principal: string, target: string, patterns: readonly string[], isNegated: boolean): void => {
-    const key = `${principal}|${target}`
-    let c = candidates.get(key)
-    if (!c) {
-      c = { principal, target, patterns: new Set(), isNegated: false }
-      candidates.set(key, c)
+    let byTarget = candidateOf.get(principal)
+    if (byTarget === undefined) candidateOf.set(principal, (byTarget = new Map()))
+    const c = byTarget.get(target)
+    if (c === undefined) {
+      const created: Candidate = { principal, target, patterns, isNegated }
+      byTarget.set(target, created)
+      candidates.push(created)
+      return
     }
-    for (const p of patterns) c.patterns.add(p)
+    if (c.patterns !== patterns) {
+      const union = new Set(c.patterns)
+      const size = union.size
+      for (const p of patterns) union.add(p)
+      if (union.size !== size) c.patterns = [...union]
+    }
     c.isNegated ||= isNegated
   }
 
@@ -195,7 +214,7 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     for (const st of statementsOf(doc)) {
       if (st.Effect !== 'Allow') continue
       const isNegated = st.NotAction !== undefined
-      const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
+      const patterns = distinctStrings(asArray(isNegated ? st.NotAction : st.Action))
       const services = new Set<string>()
       if (isNegated || patterns.some((p) => serviceOfAction(p) === null)) for (const s of byService.keys()) services.add(s)
       else for (const p of patterns) services.add(serviceOfAction(p) as string)
@@ -233,19 +252,24 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
       const principal = st.Principal
       const named = principal && typeof principal === 'object' ? asArray((principal as Record<string, unknown>).AWS).map(String) : []
       const isNegated = st.NotAction !== undefined
-      const patterns = asArray(isNegated ? st.NotAction : st.Action).map(String)
+      const patterns = distinctStrings(asArray(isNegated ? st.NotAction : st.Action))
       for (const p of named) if ((ctx.users.has(p) || ctx.roles.has(p)) && !ctx.isTierZero(p)) addCandidate(p, r.arn, patterns, isNegated)
     }
   }
 
   // 3. Evaluate each candidate per access level. Expanding patterns walks the
   // whole catalogue, so expansions are memoised by pattern set.
+  const sortedKeys = new Map<readonly string[], string>()
+  const patternKey = (c: Candidate): string => {
+    let sorted = sortedKeys.get(c.patterns)
+    if (sorted === undefined) sortedKeys.set(c.patterns, (sorted = [...c.patterns].sort().join(',')))
+    return c.isNegated ? `!${sorted}` : sorted
+  }
   const expansions = new Map<string, string[]>()
-  const expand = (patterns: Set<string>, isNegated: boolean): string[] => {
-    const key = `${isNegated ? '!' : ''}${[...patterns].sort().join(',')}`
+  const expand = (c: Candidate, key: string): string[] => {
     let out = expansions.get(key)
     if (!out) {
-      out = catalog.expandAll([...patterns], isNegated)
+      out = catalog.expandAll([...c.patterns], c.isNegated)
       expansions.set(key, out)
     }
     return out
@@ -255,12 +279,12 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
   type ProbeKind = 'resource' | 'object' | 'scope' | 'wildcard'
   const plans = new Map<string, ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]>>()
   const planFor = (c: Candidate, svc: string, typeName: string | null): ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]> => {
-    const expKey = `${c.isNegated ? '!' : ''}${[...c.patterns].sort().join(',')}`
+    const expKey = patternKey(c)
     const key = `${expKey}\u0000${svc}\u0000${typeName ?? '\u0001scope'}`
     let plan = plans.get(key)
     if (plan !== undefined) return plan
     const probes: { action: string; kind: ProbeKind }[] = []
-    for (const action of expand(c.patterns, c.isNegated)) {
+    for (const action of expand(c, expKey)) {
       if (serviceOfAction(action) !== svc) continue
       const entry = catalog.get(action)
       if (typeName === null) {
@@ -284,13 +308,23 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     plans.set(key, plan)
     return plan
   }
-  for (const c of candidates.values()) {
+  // A resource type's service and lower-case type name (`s3:bucket` → `s3`, `bucket`), once per type.
+  const typeParts = new Map<string, { readonly svc: string; readonly typeName: string }>()
+  const partsOfType = (type: string): { readonly svc: string; readonly typeName: string } => {
+    let parts = typeParts.get(type)
+    if (parts === undefined) {
+      const colon = type.indexOf(':')
+      parts = colon < 0 ? { svc: type, typeName: '' } : { svc: type.slice(0, colon), typeName: type.slice(colon + 1).toLowerCase() }
+      typeParts.set(type, parts)
+    }
+    return parts
+  }
+  for (const c of candidates) {
     const resource = ctx.resource(c.target)
     let plan: ReadonlyMap<AccessLevel, readonly { action: string; kind: ProbeKind }[]>
     let on: (kind: ProbeKind) => readonly string[]
     if (resource) {
-      const svc = resource.type.split(':')[0] ?? ''
-      const typeName = resource.type.split(':').slice(1).join(':').toLowerCase()
+      const { svc, typeName } = partsOfType(resource.type)
       plan = planFor(c, svc, typeName)
       const self = [resource.arn]
       const objects = [`${resource.arn}/*`, `${resource.arn}/${OBJECT_PROBE_KEY}`]
