@@ -24,7 +24,10 @@ import { compareWithCloudsplaining } from './cloudsplaining.js'
 import type { CloudsplainingComparison } from './cloudsplaining.js'
 import { compareWithPmapper, formatPmapperLines } from './pmapper.js'
 import type { PmapperComparison } from './pmapper.js'
+import { DERIVE_PHASE } from './scale-run.js'
 import type { ScaleRunResult } from './scale-run.js'
+import { growthSteps } from './growth.js'
+import type { GrowthInput } from './growth.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -55,6 +58,16 @@ function table(headers: readonly string[], rows: readonly (readonly (string | nu
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)))
   const line = (cells: readonly (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ')
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+function growthInputOf(run: ScaleRunResult): GrowthInput {
+  return {
+    scale: run.scale,
+    principals: run.counts['aws.principals'] ?? 0,
+    policies: (run.counts['aws.customerPolicies'] ?? 0) + (run.counts['aws.inlinePolicies'] ?? 0),
+    edges: run.graph.edges,
+    deriveMs: run.phases.find((p) => p.phase === DERIVE_PHASE)?.ms ?? Number.NaN,
+  }
 }
 
 async function main(): Promise<void> {
@@ -122,6 +135,11 @@ async function main(): Promise<void> {
     out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before each run; a higher figure means the machine itself was slower then)')
   }
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
+  const growth = growthSteps(runs.map(growthInputOf))
+  if (growth.length > 0) {
+    out.push('', table(['step', 'principals ×', 'policies ×', 'edges ×', 'derive time ×', 'k by policies', 'k by edges'], growth.map((g) => [`${g.from} → ${g.to}`, g.principalsRatio, g.policiesRatio, g.edgesRatio, g.deriveRatio, g.exponentByPolicies, g.exponentByEdges])))
+    out.push('(edge derivation grows as sizeᵏ between scales: k ≈ 1 is linear, k ≈ 2 quadratic; the scales ran minutes apart, so the machine\'s speed may differ between them)')
+  }
   out.push('', table(['scale', 'query', 'warm-up runs', 'first (cold) ms', 'runs', 'median ms', 'p99 ms', 'max ms'], runs.flatMap((r) => r.latencies.map((l) => [r.scale, l.query, l.warmupRuns, l.firstMs, l.runs, l.medianMs, l.p99Ms, l.maxMs]))))
   out.push('(queries are timed after one full garbage collection that clears what reading the snapshot left behind)')
   const neo = runs.flatMap((r) => (r.neo4j ? [{ scale: r.scale, ...r.neo4j }] : []))
@@ -138,7 +156,7 @@ async function main(): Promise<void> {
 
   mkdirSync(values.out, { recursive: true })
   const file = join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, policy, api, compare, pmapper: pmapper ?? (pmapperError ? { error: pmapperError } : null) }, null, 2)}\n`)
+  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, growth, policy, api, compare, pmapper: pmapper ?? (pmapperError ? { error: pmapperError } : null) }, null, 2)}\n`)
   process.stderr.write(`results written to ${file}\n`)
 }
 
