@@ -27,6 +27,7 @@ import type { PmapperComparison } from './pmapper.js'
 import { DERIVE_PHASE } from './scale-run.js'
 import type { ScaleRunResult } from './scale-run.js'
 import { growthSteps } from './growth.js'
+import { probeRatio } from './stats.js'
 import type { GrowthInput } from './growth.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -131,8 +132,8 @@ async function main(): Promise<void> {
   const cli = runs.flatMap((r) => (r.cliIngest ? [{ scale: r.scale, ...r.cliIngest }] : []))
   if (cli.length > 0) {
     out.push('', '`crownpath ingest manifest` in fresh processes (Node start-up and cold JIT included):')
-    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms; machine probe ms)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs}; ${r.probeMs})`).join(', '), c.maxPeakRssMiB])))
-    out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before each run; a higher figure means the machine itself was slower then)')
+    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms; machine probe ms; wall ÷ probe)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs}; ${r.probeMs}; ×${probeRatio(r.wallMs, r.probeMs)})`).join(', '), c.maxPeakRssMiB])))
+    out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before each run; a higher figure means the machine itself was slower then, and wall ÷ probe compares runs made at different speeds)')
   }
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
   const growth = growthSteps(runs.map(growthInputOf))

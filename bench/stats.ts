@@ -13,6 +13,15 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
+/**
+ * A run's wall time in units of the machine probe's time, to two places ('—'
+ * without a probe time): on a shared machine whose speed swings by half, this
+ * is what compares runs made at different moments.
+ */
+export function probeRatio(wallMs: number, probeMs: number): string {
+  return probeMs > 0 ? (wallMs / probeMs).toFixed(2) : '—'
+}
+
 /** True when the module at `moduleUrl` is the script Node was started with (`node dist/bench/x.js …`). */
 export function isRunAsScript(moduleUrl: string): boolean {
   const script = process.argv[1]

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { summariseCliIngest } from '../../bench/cli-ingest.js'
 import { probeWorkload } from '../../bench/machine-probe.js'
-import { isRunAsScript, percentile } from '../../bench/stats.js'
+import { isRunAsScript, percentile, probeRatio } from '../../bench/stats.js'
 
 describe('bench: summaries of repeated runs', () => {
+  it('states a run in units of the machine probe, and not at all without a probe time', () => {
+    expect(probeRatio(9_593, 1_207)).toBe('7.95')
+    expect(probeRatio(17_372, 2_492)).toBe('6.97')
+    expect(probeRatio(9_593, 0)).toBe('—')
+  })
+
   it('takes percentiles from the measured values, never an average nobody measured', () => {
     expect(percentile([1, 5, 9], 50)).toBe(5)
     expect(percentile([4, 6, 8, 10], 50)).toBe(8)
