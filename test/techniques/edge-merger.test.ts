@@ -41,6 +41,19 @@ describe('EdgeMerger (deriveGraph)', () => {
     expect(kept[2]?.evidence.map((e) => e.note)).toEqual(['3', '5'])
   })
 
+  it('keeps a source\'s second edge to the same target apart when its technique differs, and still merges into the first', () => {
+    const edges = [
+      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't1', evidence: evidence('1') }),
+      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't2', evidence: evidence('2') }),
+      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't1', evidence: evidence('3') }),
+      makeEdge({ from: 'b', to: 'c', kind: 'CanAssume', technique: 't1', evidence: evidence('4') }),
+      makeEdge({ from: 'b', to: 'c', kind: 'CanAssume', technique: 't1', evidence: evidence('5') }),
+    ]
+    const { kept } = merged(edges)
+    expect(kept.map((e) => e.id)).toEqual(['a|CanAssume|t1|b', 'a|CanAssume|t2|b', 'b|CanAssume|t1|c'])
+    expect(kept.map((e) => e.evidence.map((x) => x.note))).toEqual([['1', '3'], ['2'], ['4', '5']])
+  })
+
   it('drops an edge whose endpoint is not a node and names that endpoint', () => {
     const edges = [
       makeEdge({ from: 'ghost', to: 'b', kind: 'CanAssume', evidence: evidence('x') }),
