@@ -42,14 +42,9 @@ describe('EdgeMerger (deriveGraph)', () => {
   })
 
   it('keeps a source\'s second edge to the same target apart when its technique differs, and still merges into the first', () => {
-    const edges = [
-      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't1', evidence: evidence('1') }),
-      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't2', evidence: evidence('2') }),
-      makeEdge({ from: 'a', to: 'b', kind: 'CanAssume', technique: 't1', evidence: evidence('3') }),
-      makeEdge({ from: 'b', to: 'c', kind: 'CanAssume', technique: 't1', evidence: evidence('4') }),
-      makeEdge({ from: 'b', to: 'c', kind: 'CanAssume', technique: 't1', evidence: evidence('5') }),
-    ]
-    const { kept } = merged(edges)
+    // (from, to, technique) of CanAssume edges, noted by their position.
+    const spec: readonly [string, string, string][] = [['a', 'b', 't1'], ['a', 'b', 't2'], ['a', 'b', 't1'], ['b', 'c', 't1'], ['b', 'c', 't1']]
+    const { kept } = merged(spec.map(([from, to, technique], i) => makeEdge({ from, to, kind: 'CanAssume', technique, evidence: evidence(String(i + 1)) })))
     expect(kept.map((e) => e.id)).toEqual(['a|CanAssume|t1|b', 'a|CanAssume|t2|b', 'b|CanAssume|t1|c'])
     expect(kept.map((e) => e.evidence.map((x) => x.note))).toEqual([['1', '3'], ['2'], ['4', '5']])
   })
