@@ -24,11 +24,11 @@ import { compareWithCloudsplaining } from './cloudsplaining.js'
 import type { CloudsplainingComparison } from './cloudsplaining.js'
 import { compareWithPmapper, formatPmapperLines } from './pmapper.js'
 import type { PmapperComparison } from './pmapper.js'
+import { growthSteps } from './growth.js'
+import type { GrowthInput } from './growth.js'
 import { DERIVE_PHASE } from './scale-run.js'
 import type { ScaleRunResult } from './scale-run.js'
-import { growthSteps } from './growth.js'
 import { probeRatio } from './stats.js'
-import type { GrowthInput } from './growth.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 

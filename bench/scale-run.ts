@@ -13,7 +13,7 @@ import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
 import { openMemoryStore } from '../src/graph/index.js'
-import { readManifest, runIngest } from '../src/ingest/index.js'
+import { loaderInvocation, readManifest, runIngest } from '../src/ingest/index.js'
 import type { LoaderInvocation } from '../src/ingest/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
@@ -48,10 +48,10 @@ export interface LatencyResult {
   readonly firstMs: number
 }
 
-/** Everything one scale run measured. */
 /** The phase that times edge derivation (the growth table reads it). */
 export const DERIVE_PHASE = 'evaluate + derive edges'
 
+/** Everything one scale run measured. */
 export interface ScaleRunResult {
   readonly scale: ScaleName
   readonly seed: number
@@ -116,10 +116,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
   try {
     const generated = await timed('generate', () => generateOrganisation(scale, seed, join(dir, 'org')))
     const manifest = await readManifest(join(dir, 'org', 'manifest.json'))
-    const loaders: LoaderInvocation[] = manifest.loaders.map((entry) => ({
-      loader: entry.loader,
-      args: { ...entry.options, ...Object.fromEntries(Object.entries(entry.files).map(([k, v]) => [k, Array.isArray(v) ? v.map((f) => join(dir, 'org', f)) : join(dir, 'org', v)])) },
-    }))
+    const loaders: LoaderInvocation[] = manifest.loaders.map((entry) => loaderInvocation(entry, join(dir, 'org')))
     // First, before this process holds anything: the command a user runs, cold, several times.
     const cliIngest = cliRuns > 0 ? await timeCliIngest(join(dir, 'org', 'manifest.json'), cliRuns) : null
     const now = new Date('2026-11-27T00:00:00Z')

@@ -47,6 +47,12 @@ export interface IngestManifest {
   readonly loaders: readonly { loader: string; files: Record<string, string | string[]>; options?: Record<string, unknown> }[]
 }
 
+/** A manifest entry as a loader invocation, its files resolved against the manifest's folder `base`. */
+export function loaderInvocation(entry: IngestManifest['loaders'][number], base: string): LoaderInvocation {
+  const files = Object.fromEntries(Object.entries(entry.files).map(([key, value]) => [key, Array.isArray(value) ? value.map((f) => resolve(base, f)) : resolve(base, value)]))
+  return { loader: entry.loader, args: { ...entry.options, ...files }, cwd: base }
+}
+
 /** Where the bundled demo organisation's manifest lives: examples/demo/manifest.json at the package root. */
 export function demoManifestPath(): string {
   // Walk up from this file (src/ingest or dist/src/ingest) to the crownpath package root.
@@ -109,10 +115,7 @@ export async function ingestManifest(file: string, options: ManifestIngestOption
       skippedIssues.push({ severity: 'warning', where: `${file} $.loaders[${i}]`, message: `loader \`${entry.loader}\` is not available yet: its files were not ingested` })
       continue
     }
-    const files = Object.fromEntries(
-      Object.entries(entry.files).map(([key, value]) => [key, Array.isArray(value) ? value.map((f) => resolve(base, f)) : resolve(base, value)]),
-    )
-    loaders.push({ loader: entry.loader, args: { ...entry.options, ...files }, cwd: base })
+    loaders.push(loaderInvocation(entry, base))
   }
   const classification =
     options.classification ?? (manifest.classification ? await loadClassificationConfig(resolve(base, manifest.classification)) : undefined)

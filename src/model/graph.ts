@@ -124,8 +124,9 @@ const NO_ACCESS_LEVELS: readonly AccessLevel[] = Object.freeze([])
  * edge {@link makeEdge} returns, computes it from the edge's own fields. It is
  * enumerable, so spreads, JSON and equality checks see an ordinary `id`. On an
  * M organisation the stored id strings were 40 MiB of the 142 MiB graph kept
- * alive through derivation, and every scavenge copied them; during an ingest
- * only the snapshot writer and the Neo4j writer read them, once each.
+ * alive through derivation, and every scavenge copied them. During an ingest
+ * the snapshot writer and the Neo4j writer read each once (and the deriver
+ * when it drops an edge, for the warning).
  */
 const COMPUTED_ID: PropertyDescriptor = {
   enumerable: true,

@@ -89,8 +89,8 @@ export class EdgeMerger {
   /**
    * Source → the position in #edges of its only edge so far, or target →
    * position(s) (one, or several edges of different kinds/techniques). Most
-   * sources have one edge (M: 50 k of 56 k), and a map each for those was
-   * ~8 MB kept alive through derivation.
+   * sources have one edge (M: 50 k of 56 k); without a map each, M's derive
+   * phase copies ~20 MB less in scavenges (~505 → ~486 MB).
    */
   readonly #bySource = new Map<string, number | Map<string, number | number[]>>()
 
