@@ -80,6 +80,8 @@ export interface AwsTechniqueContext {
   /** The role held by an instance profile. */
   roleOfInstanceProfile(profileArn: string): AwsRole | undefined
   resourcesOfType(type: string): readonly AwsResource[]
+  /** The resources of a type in one account, in inventory order. */
+  resourcesOfTypeIn(type: string, account: string): readonly AwsResource[]
   resource(arn: string): AwsResource | undefined
   /** Roles whose trust policy lets `service` (e.g. `lambda.amazonaws.com`) assume them. */
   rolesTrustingService(service: string): readonly ServiceTrust[]
@@ -254,6 +256,18 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     pushTo(byType, res.type, res)
     resources.set(res.arn, res)
   }
+  // Split by account on first ask: detectors ask per account, and filtering a type's whole list
+  // once per account and row (M: 14 k functions, 50 accounts) took ~0.1 s in one profile of M.
+  const byTypeAndAccount = new Map<string, ReadonlyMap<string, readonly AwsResource[]>>()
+  const resourcesOfTypeIn = (type: string, account: string): readonly AwsResource[] => {
+    let byAccount = byTypeAndAccount.get(type)
+    if (byAccount === undefined) {
+      const split = new Map<string, AwsResource[]>()
+      for (const res of byType.get(type) ?? []) pushTo(split, res.accountId, res)
+      byTypeAndAccount.set(type, (byAccount = split))
+    }
+    return byAccount.get(account) ?? []
+  }
   const trusting = new Map<string, ServiceTrust[]>()
   const trustsByRole = new Map<string, ReadonlyMap<string, ServiceTrust>>()
   for (const role of inventory.roles) {
@@ -333,6 +347,7 @@ export function buildAwsTechniqueContext(inventory: AwsInventory, authorizer: Aw
     attachmentsOf: (arn) => attachments.get(arn) ?? [],
     roleOfInstanceProfile: (arn) => profiles.get(arn),
     resourcesOfType: (type) => byType.get(type) ?? [],
+    resourcesOfTypeIn,
     resource: (arn) => resources.get(arn),
     rolesTrustingService: (service) => trusting.get(service.toLowerCase()) ?? [],
     serviceTrustsOf: (roleArn) => trustsByRole.get(roleArn) ?? NO_SERVICE_TRUSTS,

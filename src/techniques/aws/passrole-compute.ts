@@ -11,7 +11,7 @@
  * in the principal's account: a role cannot be passed across accounts.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
  */
-import type { AwsResource, Evidence } from '../../model/index.js'
+import type { Evidence } from '../../model/index.js'
 import type { Technique } from '../technique.js'
 import type { AwsTechniqueContext, Grant, RequestContext, ServiceTrust } from './context.js'
 import { inventoryEvidence, memo, techniqueEdge } from './shared.js'
@@ -135,17 +135,12 @@ function makePassRoleTechnique(row: PassRoleRow): Technique<AwsTechniqueContext>
     },
     *detect(ctx) {
       const computeGrants = new Map<string, { grants: Grant[] | null; extra: readonly Evidence[] }>()
-      const existingIn = new Map<string, AwsResource[]>()
       for (const service of row.services) {
         for (const trust of ctx.rolesTrustingService(service)) {
           const role = trust.role
           if (row.needsInstanceProfile && role.instanceProfiles.length === 0) continue
           const account = role.accountId
-          let existing = existingIn.get(account)
-          if (existing === undefined) {
-            existing = row.existing ? ctx.resourcesOfType(row.existing.type).filter((r) => r.accountId === account) : []
-            existingIn.set(account, existing)
-          }
+          const existing = row.existing ? ctx.resourcesOfTypeIn(row.existing.type, account) : []
           if (row.existing && existing.length === 0) continue
           for (const { principal, grant } of passers(ctx, trust, service)) {
             // Known request context: the role named on the service call, and for EC2 the instance profile passed.

@@ -9,6 +9,7 @@
 import type { AwsResource } from '../../model/index.js'
 import { awsServiceScopeId } from '../../model/index.js'
 import type { Technique } from '../technique.js'
+import { perContext } from '../per-context.js'
 import type { AwsTechniqueContext, Grant } from './context.js'
 import { pushTo } from './context.js'
 import { techniqueEdge } from './shared.js'
@@ -94,7 +95,9 @@ function makeHijackTechnique(row: HijackRow): Technique<AwsTechniqueContext> {
       for (const [account, resources] of byAccount) {
         const sample = resources[0] as AwsResource
         const service = row.resourceType.split(':')[0] as string
-        const runsAs = new Set(resources.flatMap((r) => r.runsAs))
+        // A loop, not flatMap: flatMap here took ~0.12 s in one profile of M's derivation.
+        const runsAs = new Set<string>()
+        for (const r of resources) for (const role of r.runsAs) runsAs.add(role)
         // One pattern per region that holds such resources: policies often name their region.
         const samples = new Map<string, AwsResource>()
         for (const r of resources) if (!samples.has(r.region ?? '*')) samples.set(r.region ?? '*', r)
@@ -151,12 +154,43 @@ function typePattern(arn: string, account: string, region: string): string {
   return `${parts.slice(0, 3).join(':')}:${region}:${account}:${prefix}*`
 }
 
+/**
+ * Actions that open more than one row on the same resource type (`lambda:UpdateFunctionCode`
+ * opens three): their answers are kept per context, so the later rows neither evaluate the
+ * question again (M: 104 k evaluations, 38 k distinct) nor hold their own copy of its evidence.
+ */
+const SHARED_FIRST_ACTIONS: ReadonlySet<string> = new Set(
+  ROWS.filter((row, i) => {
+    const first = row.actions[0] as HijackAction
+    return !first.instead && !first.alsoOn && ROWS.some((other, j) => j !== i && other.resourceType === row.resourceType && other.actions[0]?.action === first.action && !other.actions[0]?.instead)
+  }).map((row) => (row.actions[0] as HijackAction).action),
+)
+
+/** Answers to shared first actions: action → principal → resource or pattern (with the mode) → grant. */
+const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Map<string, Map<string, Grant | null>>>())
+
+function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, on: string, mode?: 'all'): Grant | null {
+  const answers = sharedAnswers(ctx)
+  let byPrincipal = answers.get(action)
+  if (byPrincipal === undefined) answers.set(action, (byPrincipal = new Map()))
+  let byResource = byPrincipal.get(principal)
+  if (byResource === undefined) byPrincipal.set(principal, (byResource = new Map()))
+  const key = mode === undefined ? on : `${mode} ${on}`
+  let answer = byResource.get(key)
+  if (answer === undefined) byResource.set(key, (answer = ctx.allowed(principal, action, on, undefined, mode)))
+  return answer
+}
+
 /** Grants for every action of a row on `on` (the resource or the type pattern), or null. */
 function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, res: AwsResource, on: string, mode?: 'all'): Grant[] | null {
   // Most questions fail on the first action: nothing is allocated until one succeeds.
   let grants: Grant[] | null = null
-  for (const a of row.actions) {
-    const g = ctx.allowed(principal, a.action, a.instead ? fill(a.instead, res) : on, undefined, mode)
+  for (let i = 0; i < row.actions.length; i++) {
+    const a = row.actions[i] as HijackAction
+    const g =
+      i === 0 && SHARED_FIRST_ACTIONS.has(a.action)
+        ? allowedOnce(ctx, principal, a.action, on, mode)
+        : ctx.allowed(principal, a.action, a.instead ? fill(a.instead, res) : on, undefined, mode)
     if (!g) return null
     ;(grants ??= []).push(g)
     if (a.alsoOn) {
