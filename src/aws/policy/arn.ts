@@ -219,6 +219,10 @@ function comparePatterns(
   const memo = pattern instanceof LazyArnPattern ? pattern.answers(question) : null
   const known = memo?.get(request)
   if (known !== undefined) return known
+  // A pattern without variables (`test` not null) equal to the request matches the same names:
+  // it overlaps and covers it. M's resource access asks this of 4 k of its 12 k pairs
+  // (`arn:aws:s3:::b/*` against the same text), each ~20 µs through the token comparison.
+  if (pattern.test !== null && pattern.source === request) return true
   // Most pairs differ in a literal service or account: answered without tokenising either side
   // (a pattern with variables, whose `test` is null, is compared after resolving them).
   if (pattern.test !== null && headFieldsDiffer(pattern.source, request)) {

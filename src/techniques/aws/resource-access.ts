@@ -112,8 +112,6 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
     /** Position in the service's inventory-order list. */
     readonly order: number
   }
-  const orderOf = new Map<AwsResource, number>()
-  for (const list of byService.values()) list.forEach((r, i) => orderOf.set(r, i))
   const sortedByService = new Map<string, SortedEntry[]>()
   const sortedOf = (svc: string): SortedEntry[] => {
     let sorted = sortedByService.get(svc)
@@ -162,8 +160,12 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
       // `arn:aws:s3:::bucket/*` names the objects of a bucket whose ARN is shorter than the prefix.
       const list = byService.get(svc) ?? []
       for (let slash = svc === 's3' ? prefix.indexOf('/') : -1; slash >= 0; slash = prefix.indexOf('/', slash + 1)) {
-        const bucket = ctx.resource(prefix.slice(0, slash))
-        const order = bucket === undefined ? -1 : (orderOf.get(bucket) ?? -1)
+        // The bucket's position from the sorted list: a map from every resource to its position
+        // took ~0.1 s to build on M (profiled) for the few buckets asked about here.
+        const bucketArn = prefix.slice(0, slash)
+        const bucket = ctx.resource(bucketArn)
+        const entry = bucket === undefined ? undefined : sorted[lowerBound(sorted, bucketArn)]
+        const order = entry !== undefined && entry.arn === bucketArn ? entry.order : -1
         if (bucket !== undefined && list[order] === bucket && !found.includes(order) && test(bucket)) found.push(order)
       }
       found.sort((a, b) => a - b)

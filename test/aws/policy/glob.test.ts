@@ -41,6 +41,16 @@ describe('ARN patterns', () => {
     expect(arnPatternCovers(compileArnPattern('arn:aws:lambda:*:*:function:*'), 'arn:aws:lambda:*:111111111111:function:x*', none)).toBe(true)
     expect(arnPatternCovers(allow, 'arn:aws:lambda:*:111111111111:function:*', none)).toBe(false)
   })
+  it('answers a request equal to the pattern text as matching, but only for a pattern without variables', () => {
+    const plain = 'arn:aws:s3:::reports-2026/q?/*'
+    expect(arnPatternOverlaps(compileArnPattern(plain), plain, none)).toBe(true)
+    expect(arnPatternCovers(compileArnPattern(plain), plain, none)).toBe(true)
+    // The variable resolves first (`alice`); the request's `${aws:username}` is literal text then.
+    const withVariable = 'arn:aws:s3:::home/${aws:username}/*'
+    const alice = (key: string) => (key === 'aws:username' ? ['alice'] : ('absent' as const))
+    expect(arnPatternOverlaps(compileArnPattern(withVariable), withVariable, alice)).toBe(false)
+    expect(arnPatternCovers(compileArnPattern(withVariable), withVariable, alice)).toBe(false)
+  })
   it('reports an unknown policy variable instead of guessing', () => {
     const p = compileArnPattern('arn:aws:s3:::home/${aws:SourceIdentity}/*')
     expect(arnPatternOverlaps(p, 'arn:aws:s3:::home/*', none)).toEqual({ unknownKey: 'aws:SourceIdentity' })
