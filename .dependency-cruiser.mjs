@@ -11,7 +11,8 @@
  * Scope: src/, loaders/, queries/ and bench/. test/ is exempt: unit tests
  * import the internals they test. bench/ has one looser rule: it may import
  * any layer, but only through the folder's index.ts (it measures the public
- * surface). scripts/ holds build scripts that import no crownpath code.
+ * surface). scripts/ holds build scripts that import no crownpath source
+ * (build-catalog.mjs runs one built module, the catalogue writer).
  */
 
 /**

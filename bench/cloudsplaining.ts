@@ -11,11 +11,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
 import { openMemoryStore } from '../src/graph/index.js'
-import { collectInventory } from '../src/ingest/index.js'
+import { collectInventory, readActionCatalog } from '../src/ingest/index.js'
 import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { DEFAULT_REPORT_SETTINGS, buildReport } from '../src/reports/index.js'
@@ -85,7 +84,7 @@ export async function compareWithCloudsplaining(options: { scale: ScaleName; see
     const start = performance.now()
     const now = new Date('2026-11-27T00:00:00Z')
     const inventory = await collectInventory({ loaders: [{ loader: 'aws-auth-details', args: { authDetails: [file] } }], now })
-    const catalog = await loadActionCatalog()
+    const catalog = await readActionCatalog()
     const derived = deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog: catalog })
     const store = openMemoryStore({ path: ':memory:' })
     const meta = await store.writeSnapshot({ nodes: derived.nodes, edges: derived.edges, inventory, issues: derived.issues, createdAt: now })

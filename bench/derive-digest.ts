@@ -13,10 +13,9 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { SCALES, generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
-import { collectInventory, loaderInvocation, readManifest } from '../src/ingest/index.js'
+import { collectInventory, loaderInvocation, readActionCatalog, readManifest } from '../src/ingest/index.js'
 import { DEFAULT_CLASSIFICATION_CONFIG, compileClassifier } from '../src/model/index.js'
 import type { DerivedGraph } from '../src/techniques/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
@@ -44,7 +43,7 @@ async function main(scale: ScaleName, seed: number): Promise<void> {
   if (!existsSync(manifestFile)) await generateOrganisation(scale, seed, root)
   const manifest = await readManifest(manifestFile)
   const inventory = await collectInventory({ loaders: manifest.loaders.map((entry) => loaderInvocation(entry, root)), now: DIGEST_NOW })
-  const awsCatalog = await loadActionCatalog()
+  const awsCatalog = await readActionCatalog()
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
   const heapBefore = process.memoryUsage().heapUsed

@@ -41,10 +41,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { emptyFakeAccount, startFakeAws } from '../test/fakes/aws-server.js'
 import type { FakeAwsState, FakeCall } from '../test/fakes/aws-server.js'
-import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { buildOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
-import { collectInventory } from '../src/ingest/index.js'
+import { collectInventory, readActionCatalog } from '../src/ingest/index.js'
 import { DEFAULT_CLASSIFICATION_CONFIG, accountOfArn, compileClassifier } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
 import { deriveGraph } from '../src/techniques/index.js'
@@ -484,7 +483,7 @@ async function runCrownpath(dir: string, account: AccountAuthDetails, accessKeyD
   const start = performance.now()
   const inventory = await collectInventory({ loaders: [{ loader: 'aws-auth-details', args: { authDetails: [file], accessKeys: [keys] } }], now })
   const loaded = performance.now()
-  const catalog = await loadActionCatalog()
+  const catalog = await readActionCatalog()
   const catalogued = performance.now()
   const derived = deriveGraph(inventory, { classifier: compileClassifier(DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog: catalog })
   const end = performance.now()

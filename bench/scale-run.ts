@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadActionCatalog } from '../src/aws/policy/index.js'
 import { generateOrganisation } from '../src/generate/index.js'
 import type { ScaleName } from '../src/generate/index.js'
 import { openMemoryStore } from '../src/graph/index.js'
-import { loaderInvocation, readManifest, runIngest } from '../src/ingest/index.js'
+import { loaderInvocation, readActionCatalog, readManifest, runIngest } from '../src/ingest/index.js'
 import type { LoaderInvocation } from '../src/ingest/index.js'
 import type { GraphNode } from '../src/model/index.js'
 import { openMemoryEngine } from '../src/paths/index.js'
@@ -188,7 +187,7 @@ export async function runScale(scale: ScaleName, seed: number, options: { querie
       await sample('min-cut (exposed → tier0)', Math.max(1, Math.floor(queries / 200)), () => engine.minCut({ from: 'exposed', to: 'tier0' }))
     }
     // Outside the ingest figure (read there beside the loaders): reports need it too.
-    const catalog = await timed('load action catalogue', () => loadActionCatalog())
+    const catalog = await timed('load action catalogue', () => readActionCatalog())
     const inventory = await reopened.readInventory(meta.id)
     for (const report of REPORTS) {
       await timed(`report ${report.name}`, () => buildReport(report.name, { meta: content.meta, nodes: content.nodes, edges: content.edges, inventory, engine, settings: DEFAULT_REPORT_SETTINGS, catalog, now }), (d) => `${d.findings.length} findings`)

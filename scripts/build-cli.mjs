@@ -8,11 +8,11 @@
 // Runs after build-vendor.mjs, so TypeBox comes in as its one bundled file.
 //
 // What the bundle must keep working (checked by tests and `npm start`): the
-// action-catalogue worker is an entry of its own beside the chunks
-// (ingest/background-catalog.ts looks for ./catalog-worker.js next to itself),
-// and the files found through import.meta.url (package.json, dist/web, the
-// demo) resolve from dist/cli/ as they do from dist/src/<folder>/.
-import { rmSync } from 'node:fs'
+// action-catalogue copy lies beside the chunks (ingest/action-catalog.ts looks
+// for ./action-catalog.json next to itself; build-catalog.mjs wrote it beside
+// dist/src/ingest/), and the files found through import.meta.url (package.json,
+// dist/web, the demo) resolve from dist/cli/ as they do from dist/src/<folder>/.
+import { copyFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -24,7 +24,6 @@ rmSync(out, { recursive: true, force: true })
 await build({
   entryPoints: {
     main: join(root, 'dist', 'src', 'cli', 'main.js'),
-    'catalog-worker': join(root, 'dist', 'src', 'ingest', 'catalog-worker.js'),
   },
   outdir: out,
   bundle: true,
@@ -35,3 +34,5 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 })
+
+copyFileSync(join(root, 'dist', 'src', 'ingest', 'action-catalog.json'), join(out, 'action-catalog.json'))

@@ -16,9 +16,9 @@ import pino from 'pino'
 import type { ApiConfig, ApiDeps, AuthConfig, TokenRepository, UploadRequest } from '../api/index.js'
 import { buildServer, createEngineCache, isLoopbackHost, openTokenRepository } from '../api/index.js'
 import type { ActionCatalog } from '../aws/policy/index.js'
-import { compileAuthorizer, loadActionCatalog } from '../aws/policy/index.js'
+import { compileAuthorizer } from '../aws/policy/index.js'
 import type { GraphStore, SnapshotMeta } from '../graph/index.js'
-import { runIngest } from '../ingest/index.js'
+import { readActionCatalog, runIngest } from '../ingest/index.js'
 import type { LoaderInvocation } from '../ingest/index.js'
 import { CrownpathError } from '../model/index.js'
 import { REPORTS, ReportRunStore, buildReport, loadReportInput } from '../reports/index.js'
@@ -101,7 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // The catalogue is the same data for every report request and upload: read it on the first, keep it.
   let catalog: Promise<ActionCatalog> | null = null
   const actionCatalog = (): Promise<ActionCatalog> =>
-    (catalog ??= loadActionCatalog().catch((error: unknown) => {
+    (catalog ??= readActionCatalog().catch((error: unknown) => {
       catalog = null
       throw error
     }))

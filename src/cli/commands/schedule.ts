@@ -6,8 +6,7 @@
  * the reports layer never loads data.
  */
 import { dirname, resolve } from 'node:path'
-import { loadActionCatalog } from '../../aws/policy/index.js'
-import { ingestManifest } from '../../ingest/index.js'
+import { ingestManifest, readActionCatalog } from '../../ingest/index.js'
 import { CrownpathError, EXIT } from '../../model/index.js'
 import type { ScheduleJob } from '../../reports/index.js'
 import { ReportRunStore, ScheduleConfigSchema, Scheduler, loadReportInput } from '../../reports/index.js'
@@ -32,7 +31,7 @@ export const scheduleCommand: CliCommand = {
     const base = dirname(configFile)
     const resolved = { ...config, outputDir: resolve(base, config.outputDir) }
     const store = await ctx.openStore()
-    const catalog = await loadActionCatalog()
+    const catalog = await readActionCatalog()
     const runs = new ReportRunStore(ctx.globals.db)
     const prepare = async (job: ScheduleJob, now: Date) => {
       if (job.reingest) {
