@@ -2,7 +2,7 @@
  * @module graph/memory/sqlite-store
  * The embedded GraphStore: snapshots persisted in one SQLite file
  * (better-sqlite3), read back whole into memory and queried there. Each
- * snapshot is one `snapshots` row plus gzip'd JSON chunks in `chunks`, all
+ * snapshot is one `snapshots` row plus compressed JSON chunks in `chunks`, all
  * written in one transaction.
  */
 import Database from 'better-sqlite3'

@@ -1,6 +1,7 @@
+import { brotliDecompressSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { ChunkJob } from '../../../src/graph/memory/codec.js'
-import { decodeChunk, encodeChunks, listJobs, packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
+import { compressChunk, decodeChunk, decodeValue, encodeChunks, listJobs, packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
 import type { GraphEdge } from '../../../src/model/index.js'
 import { makeEdge } from '../../../src/model/index.js'
 
@@ -67,6 +68,19 @@ describe('chunk encoding', () => {
     expect(there.map((c) => [c.section, c.ordinal, c.rowCount])).toEqual(here.map((c) => [c.section, c.ordinal, c.rowCount]))
     there.forEach((chunk, i) => expect(chunk.data.equals(here[i]!.data)).toBe(true))
     expect(there.filter((c) => c.section === 'nodes').flatMap((c) => decodeChunk(c.data))).toEqual(rows)
+  })
+
+  it('reads chunks written with gzip before Brotli, and never takes a Brotli chunk for gzip', () => {
+    const text = JSON.stringify(rows.slice(0, 50))
+    expect(decodeChunk(gzipSync(text, { level: 1 }))).toEqual(rows.slice(0, 50))
+    expect(decodeValue(gzipSync('{"aws":{"users":[]}}'))).toEqual({ aws: { users: [] } })
+    // gzip streams start 0x1f 0x8b; Brotli's first byte holds the fixed window (2^22): low bits 1011.
+    for (const sample of [text, '', '[]', 'x'.repeat(100_000), JSON.stringify(rows)]) {
+      const chunk = compressChunk(sample)
+      expect(chunk[0]! & 0x0f).toBe(0x0b)
+      expect(chunk[0]).not.toBe(0x1f)
+      expect(brotliDecompressSync(chunk).toString('utf8')).toBe(sample)
+    }
   })
 
   it('rejects with the error of a chunk whose JSON cannot be written', async () => {
