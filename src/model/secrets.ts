@@ -72,12 +72,16 @@ function findSecretField(value: unknown, allowValueField: boolean): string[] | n
 }
 
 /**
- * A copy of a tag or property map without the keys whose name marks secret
- * material (a tag named `password`), each dropped key reported as a warning:
- * loaders call this where such maps enter the inventory, so a stray tag costs a
- * warning, not the whole ingest ({@link assertNoSecrets} would refuse it later).
+ * A tag or property map without the keys whose name marks secret material (a
+ * tag named `password`), each dropped key reported as a warning: loaders call
+ * this where such maps enter the inventory, so a stray tag costs a warning, not
+ * the whole ingest ({@link assertNoSecrets} would refuse it later). The map
+ * itself comes back when no key is dropped (the usual case: M has 10⁵ of them).
  */
-export function dropSecretNamedKeys<V>(record: Readonly<Record<string, V>>, owner: string, what: string, issues: DataIssue[]): Record<string, V> {
+export function dropSecretNamedKeys<V>(record: Readonly<Record<string, V>>, owner: string, what: string, issues: DataIssue[]): Readonly<Record<string, V>> {
+  let hasSecretName = false
+  for (const key in record) if (isSecretName(key, true)) hasSecretName = true
+  if (!hasSecretName) return record
   const out: Record<string, V> = {}
   for (const [key, value] of Object.entries(record)) {
     if (SECRET_FIELD_PATTERN.test(key) && !ALLOWED_FIELDS.has(key.toLowerCase())) {

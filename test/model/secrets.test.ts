@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assertNoSecrets, isCrownpathError } from '../../src/model/index.js'
+import type { DataIssue } from '../../src/model/index.js'
+import { assertNoSecrets, dropSecretNamedKeys, isCrownpathError } from '../../src/model/index.js'
 
 function pathOf(value: unknown): string | null {
   try {
@@ -28,5 +29,23 @@ describe('assertNoSecrets', () => {
 
   it('can refuse the generic value field too', () => {
     expect(() => assertNoSecrets({ value: 'x' }, '$', false)).toThrow(/refusing to store secret-bearing field `\$\.value`/)
+  })
+})
+
+describe('dropSecretNamedKeys', () => {
+  it('drops keys whose name marks secret material, with one warning each, and keeps the rest', () => {
+    const issues: DataIssue[] = []
+    const tags = { team: 'pay', Password: 'hunter2', value: 'v' }
+    const kept = dropSecretNamedKeys(tags, 'arn:aws:s3:::b', 'tag', issues)
+    expect(kept).toEqual({ team: 'pay', value: 'v' })
+    expect(tags).toHaveProperty('Password')
+    expect(issues).toEqual([{ severity: 'warning', where: 'arn:aws:s3:::b', message: 'tag `Password` dropped: its name marks secret material' }])
+  })
+
+  it('hands back the map itself when nothing is dropped (negative: no copy, no warning)', () => {
+    const issues: DataIssue[] = []
+    const tags = { team: 'pay', value: 'v' }
+    expect(dropSecretNamedKeys(tags, 'arn:aws:s3:::b', 'tag', issues)).toBe(tags)
+    expect(issues).toEqual([])
   })
 })

@@ -57,11 +57,11 @@ export function assembleAwsInventory(inputs: AwsInputs): InventoryPart {
     // The same resource may come from two files (describe-instances + crownpath format): merge facts.
     byArn.set(resource.arn, previous ? mergeResource(previous, resource) : resource)
   }
-  const resources = resolveRunsAs([...byArn.values()], auth.roles, issues).map((r) => ({
-    ...r,
-    tags: dropSecretNamedKeys(r.tags, r.arn, 'tag', issues),
-    properties: dropSecretNamedKeys(r.properties, r.arn, 'property', issues),
-  }))
+  const resources = resolveRunsAs([...byArn.values()], auth.roles, issues).map((r) => {
+    const tags = dropSecretNamedKeys(r.tags, r.arn, 'tag', issues)
+    const properties = dropSecretNamedKeys(r.properties, r.arn, 'property', issues)
+    return tags === r.tags && properties === r.properties ? r : { ...r, tags, properties }
+  })
 
   const keyEntries = inputs.accessKeys.flatMap(({ file, entries, completeFor }) => {
     const attributed = attributeAccessKeys(entries, auth.users, file, issues)
@@ -79,9 +79,9 @@ export function assembleAwsInventory(inputs: AwsInputs): InventoryPart {
     sources: inputs.sources,
     aws: {
       accounts,
-      users: users.map((u) => ({ ...u, tags: dropSecretNamedKeys(u.tags, u.arn, 'tag', issues) })),
+      users: users.map((u) => withTags(u, dropSecretNamedKeys(u.tags, u.arn, 'tag', issues))),
       groups: auth.groups,
-      roles: auth.roles.map((r) => ({ ...r, tags: dropSecretNamedKeys(r.tags, r.arn, 'tag', issues) })),
+      roles: auth.roles.map((r) => withTags(r, dropSecretNamedKeys(r.tags, r.arn, 'tag', issues))),
       managedPolicies: auth.managedPolicies,
       identityProviders: identityProvidersFromTrust(auth.roles),
       resources,
@@ -89,6 +89,11 @@ export function assembleAwsInventory(inputs: AwsInputs): InventoryPart {
     },
     issues,
   }
+}
+
+/** The record with these tags: itself when they are the tags it has (no copy of 10⁴ users and roles). */
+function withTags<T extends { readonly tags: Readonly<Record<string, string>> }>(record: T, tags: Readonly<Record<string, string>>): T {
+  return tags === record.tags ? record : { ...record, tags }
 }
 
 /** Two records of one resource: the first wins per field, lists and records are united. */
