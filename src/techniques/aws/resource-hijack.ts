@@ -162,7 +162,7 @@ function typePattern(arn: string, account: string, region: string): string {
 const SHARED_FIRST_ACTIONS: ReadonlySet<string> = new Set(
   ROWS.filter((row, i) => {
     const first = row.actions[0] as HijackAction
-    return !first.instead && !first.alsoOn && ROWS.some((other, j) => j !== i && other.resourceType === row.resourceType && other.actions[0]?.action === first.action && !other.actions[0]?.instead)
+    return !first.instead && ROWS.some((other, j) => j !== i && other.resourceType === row.resourceType && other.actions[0]?.action === first.action && !other.actions[0]?.instead)
   }).map((row) => (row.actions[0] as HijackAction).action),
 )
 
@@ -188,7 +188,7 @@ function grantsFor(ctx: AwsTechniqueContext, row: HijackRow, principal: string, 
   for (let i = 0; i < row.actions.length; i++) {
     const a = row.actions[i] as HijackAction
     const g =
-      i === 0 && SHARED_FIRST_ACTIONS.has(a.action)
+      i === 0 && !a.instead && SHARED_FIRST_ACTIONS.has(a.action)
         ? allowedOnce(ctx, principal, a.action, on, mode)
         : ctx.allowed(principal, a.action, a.instead ? fill(a.instead, res) : on, undefined, mode)
     if (!g) return null
