@@ -28,8 +28,14 @@ export interface CliIngestRun {
   /** User + system CPU of the process, all its threads. */
   readonly cpuMs: number
   readonly peakRssMiB: number
-  /** The machine probe's time just before this run ({@link timeMachineProbe}): higher means a slower machine. */
+  /**
+   * The machine probe's time ({@link timeMachineProbe}; higher means a slower machine): the mean
+   * of one probe just before the run and one just after, because the machine's speed also moves
+   * during a run (session 9 saw one bench run at 9.2 × its probe where its neighbours were 6.5–8.2).
+   */
   readonly probeMs: number
+  readonly probeBeforeMs: number
+  readonly probeAfterMs: number
 }
 
 /** Repeated cold ingests of one organisation. */
@@ -51,10 +57,10 @@ export function summariseCliIngest(runs: readonly CliIngestRun[]): CliIngestResu
 }
 
 /** One cold ingest of `manifest` into a fresh database; rejects with the CLI's last output lines when it fails. */
-function runOnce(manifest: string, probeMs: number): Promise<CliIngestRun> {
+function runOnce(manifest: string): Promise<Omit<CliIngestRun, 'probeMs' | 'probeBeforeMs' | 'probeAfterMs'>> {
   const work = mkdtempSync(join(tmpdir(), 'crownpath-bench-cli-'))
   const usageFile = join(work, 'rusage.json')
-  return new Promise<CliIngestRun>((resolve, reject) => {
+  return new Promise<Omit<CliIngestRun, 'probeMs' | 'probeBeforeMs' | 'probeAfterMs'>>((resolve, reject) => {
     const start = performance.now()
     const child = spawn(process.execPath, ['--import', PRELOAD, CLI, '--db', join(work, 'cli.db'), 'ingest', 'manifest', manifest], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -67,14 +73,24 @@ function runOnce(manifest: string, probeMs: number): Promise<CliIngestRun> {
       const wallMs = Math.round(performance.now() - start)
       if (code !== 0 || !existsSync(usageFile)) return reject(new Error(`crownpath ingest exited with ${code}: ${tail.trim().split('\n').slice(-3).join(' | ')}`))
       const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage
-      resolve({ wallMs, cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMiB: Math.round(usage.maxRSS / 1024), probeMs })
+      resolve({ wallMs, cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMiB: Math.round(usage.maxRSS / 1024) })
     })
   }).finally(() => rmSync(work, { recursive: true, force: true }))
 }
 
-/** `runs` cold ingests of `manifest`, one after the other, each after a machine probe. */
+/** `runs` cold ingests of `manifest`, one after the other, each between two machine probes. */
 export async function timeCliIngest(manifest: string, runs: number): Promise<CliIngestResult> {
   const results: CliIngestRun[] = []
-  for (let i = 0; i < runs; i++) results.push(await runOnce(manifest, await timeMachineProbe()))
+  for (let i = 0; i < runs; i++) {
+    const probeBeforeMs = await timeMachineProbe()
+    const run = await runOnce(manifest)
+    const probeAfterMs = await timeMachineProbe()
+    results.push({ ...run, probeBeforeMs, probeAfterMs, probeMs: meanProbe(probeBeforeMs, probeAfterMs) })
+  }
   return summariseCliIngest(results)
+}
+
+/** The probe time a run is compared with: the mean of the probes around it. */
+export function meanProbe(beforeMs: number, afterMs: number): number {
+  return Math.round((beforeMs + afterMs) / 2)
 }

@@ -1,7 +1,7 @@
 /**
  * @module bench/machine-probe
- * A fixed JavaScript workload timed in a fresh process right before each cold
- * ingest. A shared machine's speed swings by half between minutes (the same
+ * A fixed JavaScript workload timed in a fresh process right before and right
+ * after each cold ingest. A shared machine's speed swings by half between minutes (the same
  * build's M ingest took 10 s and 15 s within the hour); the probe's time,
  * printed beside each run, tells a reader whether a slow run was crownpath or
  * the machine. It builds and looks up objects, strings and Maps and round-trips

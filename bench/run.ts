@@ -132,8 +132,8 @@ async function main(): Promise<void> {
   const cli = runs.flatMap((r) => (r.cliIngest ? [{ scale: r.scale, ...r.cliIngest }] : []))
   if (cli.length > 0) {
     out.push('', '`crownpath ingest manifest` in fresh processes (Node start-up and cold JIT included):')
-    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms; machine probe ms; wall ÷ probe)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs}; ${r.probeMs}; ×${probeRatio(r.wallMs, r.probeMs)})`).join(', '), c.maxPeakRssMiB])))
-    out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before each run; a higher figure means the machine itself was slower then, and wall ÷ probe compares runs made at different speeds)')
+    out.push(table(['scale', 'runs', 'min ms', 'median ms', 'each run ms (CPU ms; machine probe before/after ms; wall ÷ mean probe)', 'peak RSS MiB'], cli.map((c) => [c.scale, c.runs.length, c.minMs, c.medianMs, c.runs.map((r) => `${r.wallMs} (${r.cpuMs}; ${r.probeBeforeMs}/${r.probeAfterMs}; ×${probeRatio(r.wallMs, r.probeMs)})`).join(', '), c.maxPeakRssMiB])))
+    out.push('(machine probe: a fixed JavaScript workload timed in a fresh process just before and just after each run; a higher figure means the machine itself was slower then, and wall ÷ the mean probe compares runs made at different speeds)')
   }
   out.push('', table(['scale', 'phase', 'ms', 'heap MiB', 'note'], runs.flatMap((r) => r.phases.map((p) => [r.scale, p.phase, p.ms, p.heapMiB, p.note ?? '']))))
   const growth = growthSteps(runs.map(growthInputOf))

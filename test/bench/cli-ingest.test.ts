@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summariseCliIngest } from '../../bench/cli-ingest.js'
+import { meanProbe, summariseCliIngest } from '../../bench/cli-ingest.js'
 import { probeWorkload } from '../../bench/machine-probe.js'
 import { isRunAsScript, percentile, probeRatio } from '../../bench/stats.js'
 
@@ -19,14 +19,21 @@ describe('bench: summaries of repeated runs', () => {
 
   it('reports min and median wall time of the cold CLI runs, in any order, and the largest peak RSS', () => {
     const summary = summariseCliIngest([
-      { wallMs: 12_000, cpuMs: 17_000, peakRssMiB: 990, probeMs: 1_400 },
-      { wallMs: 9_500, cpuMs: 14_000, peakRssMiB: 1_010, probeMs: 1_100 },
-      { wallMs: 10_400, cpuMs: 15_000, peakRssMiB: 1_000, probeMs: 1_200 },
+      { wallMs: 12_000, cpuMs: 17_000, peakRssMiB: 990, probeMs: 1_400, probeBeforeMs: 1_300, probeAfterMs: 1_500 },
+      { wallMs: 9_500, cpuMs: 14_000, peakRssMiB: 1_010, probeMs: 1_100, probeBeforeMs: 1_100, probeAfterMs: 1_100 },
+      { wallMs: 10_400, cpuMs: 15_000, peakRssMiB: 1_000, probeMs: 1_200, probeBeforeMs: 1_250, probeAfterMs: 1_150 },
     ])
     expect(summary.minMs).toBe(9_500)
     expect(summary.medianMs).toBe(10_400)
     expect(summary.maxPeakRssMiB).toBe(1_010)
     expect(summary.runs).toHaveLength(3)
+  })
+
+  it('compares a run with the mean of the probes before and after it', () => {
+    // Like session 9's 16:25 run (probe 2,008 ms before, 18,464 ms wall): had the probe read 2,900 ms after it, 7.52 rather than 9.20.
+    expect(meanProbe(2_008, 2_900)).toBe(2_454)
+    expect(probeRatio(18_464, meanProbe(2_008, 2_900))).toBe('7.52')
+    expect(meanProbe(1_207, 1_208)).toBe(1_208)
   })
 
   it('the machine probe does the same work every time (its checksum, worked out by hand for ten records)', () => {

@@ -27,7 +27,7 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
       machine: { cores: number; node: string }
       compare: unknown
       pmapper: unknown
-      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; cliIngest: { runs: { wallMs: number; cpuMs: number; peakRssMiB: number; probeMs: number }[]; minMs: number } | null; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
+      runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; cliIngest: { runs: { wallMs: number; cpuMs: number; peakRssMiB: number; probeMs: number; probeBeforeMs: number; probeAfterMs: number }[]; minMs: number } | null; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
     }
     expect(result.machine.cores).toBeGreaterThan(0)
     expect(result.machine.node).toBe(process.version)
@@ -44,8 +44,11 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     expect(s!.cliIngest!.runs[0]!.peakRssMiB).toBeGreaterThan(20)
     expect(s!.cliIngest!.runs[0]!.cpuMs).toBeGreaterThan(0)
     // …and the machine probe ran in its own process before it.
-    expect(s!.cliIngest!.runs[0]!.probeMs).toBeGreaterThan(0)
-    expect(stdout).toMatch(/machine probe ms/)
+    const run = s!.cliIngest!.runs[0]!
+    expect(run.probeBeforeMs).toBeGreaterThan(0)
+    expect(run.probeAfterMs).toBeGreaterThan(0)
+    expect(run.probeMs).toBe(Math.round((run.probeBeforeMs + run.probeAfterMs) / 2))
+    expect(stdout).toMatch(/machine probe before\/after ms/)
     expect(s!.cliIngest!.minMs).toBe(s!.cliIngest!.runs[0]!.wallMs)
     const phases = s!.phases.map((p) => p.phase)
     for (const phase of ['parse (loaders)', 'evaluate + derive edges', 'snapshot write', 'snapshot read', 'graph build', 'privesc', 'report over-permission']) expect(phases).toContain(phase)
