@@ -56,11 +56,14 @@ export function summariseCliIngest(runs: readonly CliIngestRun[]): CliIngestResu
   }
 }
 
+/** What one process reports about itself; the probes around it are added by {@link timeCliIngest}. */
+type ProcessRun = Omit<CliIngestRun, 'probeMs' | 'probeBeforeMs' | 'probeAfterMs'>
+
 /** One cold ingest of `manifest` into a fresh database; rejects with the CLI's last output lines when it fails. */
-function runOnce(manifest: string): Promise<Omit<CliIngestRun, 'probeMs' | 'probeBeforeMs' | 'probeAfterMs'>> {
+function runOnce(manifest: string): Promise<ProcessRun> {
   const work = mkdtempSync(join(tmpdir(), 'crownpath-bench-cli-'))
   const usageFile = join(work, 'rusage.json')
-  return new Promise<Omit<CliIngestRun, 'probeMs' | 'probeBeforeMs' | 'probeAfterMs'>>((resolve, reject) => {
+  return new Promise<ProcessRun>((resolve, reject) => {
     const start = performance.now()
     const child = spawn(process.execPath, ['--import', PRELOAD, CLI, '--db', join(work, 'cli.db'), 'ingest', 'manifest', manifest], {
       stdio: ['ignore', 'ignore', 'pipe'],

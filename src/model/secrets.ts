@@ -80,11 +80,15 @@ function findSecretField(value: unknown, allowValueField: boolean): string[] | n
  */
 export function dropSecretNamedKeys<V>(record: Readonly<Record<string, V>>, owner: string, what: string, issues: DataIssue[]): Readonly<Record<string, V>> {
   let hasSecretName = false
-  for (const key in record) if (isSecretName(key, true)) hasSecretName = true
+  for (const key in record) {
+    if (!isSecretName(key, true)) continue
+    hasSecretName = true
+    break
+  }
   if (!hasSecretName) return record
   const out: Record<string, V> = {}
   for (const [key, value] of Object.entries(record)) {
-    if (SECRET_FIELD_PATTERN.test(key) && !ALLOWED_FIELDS.has(key.toLowerCase())) {
+    if (isSecretName(key, true)) {
       issues.push({ severity: 'warning', where: owner, message: `${what} \`${key}\` dropped: its name marks secret material` })
       continue
     }

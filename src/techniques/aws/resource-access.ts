@@ -157,16 +157,14 @@ export function deriveResourceAccess(ctx: AwsTechniqueContext, catalog: ActionCa
         const e = sorted[i] as SortedEntry
         if (test(e.resource)) found.push(e.order)
       }
-      // `arn:aws:s3:::bucket/*` names the objects of a bucket whose ARN is shorter than the prefix.
+      // `arn:aws:s3:::bucket/*` names the objects of a bucket whose ARN is shorter than the prefix:
+      // the bucket is looked up in the same sorted list (a map from every resource to its position
+      // took ~0.1 s to build on M, profiled, for the few buckets asked about here).
       const list = byService.get(svc) ?? []
       for (let slash = svc === 's3' ? prefix.indexOf('/') : -1; slash >= 0; slash = prefix.indexOf('/', slash + 1)) {
-        // The bucket's position from the sorted list: a map from every resource to its position
-        // took ~0.1 s to build on M (profiled) for the few buckets asked about here.
         const bucketArn = prefix.slice(0, slash)
-        const bucket = ctx.resource(bucketArn)
-        const entry = bucket === undefined ? undefined : sorted[lowerBound(sorted, bucketArn)]
-        const order = entry !== undefined && entry.arn === bucketArn ? entry.order : -1
-        if (bucket !== undefined && list[order] === bucket && !found.includes(order) && test(bucket)) found.push(order)
+        const bucket = sorted[lowerBound(sorted, bucketArn)]
+        if (bucket !== undefined && bucket.arn === bucketArn && !found.includes(bucket.order) && test(bucket.resource)) found.push(bucket.order)
       }
       found.sort((a, b) => a - b)
       for (const i of found) hits.push((list[i] as AwsResource).arn)

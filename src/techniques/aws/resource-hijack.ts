@@ -166,7 +166,11 @@ const SHARED_FIRST_ACTIONS: ReadonlySet<string> = new Set(
   }).map((row) => (row.actions[0] as HijackAction).action),
 )
 
-/** Answers to shared first actions: action → principal → resource or pattern (with the mode) → grant. */
+/**
+ * Answers to shared first actions: action → principal → resource or pattern (with the mode) →
+ * grant. Nested maps rather than shared.ts's string-keyed `memo`: no key string is built for each
+ * of the 104 k questions on M, as the evaluator's own caches avoid.
+ */
 const sharedAnswers = perContext((_ctx: AwsTechniqueContext) => new Map<string, Map<string, Map<string, Grant | null>>>())
 
 function allowedOnce(ctx: AwsTechniqueContext, principal: string, action: string, on: string, mode?: 'all'): Grant | null {
