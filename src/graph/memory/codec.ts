@@ -3,7 +3,8 @@
  * How snapshot content becomes rows: lists are cut into chunks of at most
  * {@link CHUNK_ROWS} records, each stored as compressed compact JSON, so an
  * M-size organisation never builds one giant string; the inventory is split
- * into its list sections plus a small skeleton.
+ * into its list sections plus a small skeleton, and the edges' evidence items
+ * are stored once each, in their own section, for the edges to name.
  */
 import { Worker } from 'node:worker_threads'
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib'
@@ -139,10 +140,11 @@ export async function encodeChunks(jobs: Iterable<ChunkJob>, options: { readonly
 }
 
 /** The jobs for one list: its chunks in order, each encoded as compact JSON of the (possibly transformed) rows. */
-export function* listJobs<T>(section: string, rows: readonly T[], size = CHUNK_ROWS, transform: (chunk: readonly T[]) => unknown = (chunk) => chunk): Generator<ChunkJob> {
+export function* listJobs<T>(section: string, rows: readonly T[], size = CHUNK_ROWS, transform: (chunk: readonly T[], start: number) => unknown = (chunk) => chunk): Generator<ChunkJob> {
   let ordinal = 0
   for (const chunk of chunkRows(rows, size)) {
-    yield { section, ordinal, rowCount: chunk.length, json: () => JSON.stringify(transform(chunk)) }
+    const start = ordinal * size
+    yield { section, ordinal, rowCount: chunk.length, json: () => JSON.stringify(transform(chunk, start)) }
     ordinal += 1
   }
 }
@@ -214,18 +216,47 @@ export function joinInventory(skeleton: Record<string, unknown>, lists: Readonly
 }
 
 /**
+ * The evidence items of a snapshot's edges, each once, in first-seen order
+ * (stored as the `evidence` section), and what each edge stores in their
+ * place. Derivation shares one item among the edges a grant explains (M:
+ * 439 k items on 302 k edges are 264 k objects), so items are told apart by
+ * identity; equal items built apart are stored apart, which costs only space.
+ */
+export interface EvidenceTable {
+  readonly items: readonly Evidence[]
+  /** Per edge, in the order of the list the table was made from: its item's position, or its items' positions. */
+  readonly ofEdge: readonly (number | readonly number[])[]
+}
+
+/** The evidence table of a snapshot's edges: one pass, so packing looks nothing up again. */
+export function evidenceTable(edges: readonly GraphEdge[]): EvidenceTable {
+  const items: Evidence[] = []
+  const positions = new Map<Evidence, number>()
+  const positionOf = (item: Evidence): number => {
+    let position = positions.get(item)
+    if (position === undefined) positions.set(item, (position = items.push(item) - 1))
+    return position
+  }
+  // Most edges have one item: its position alone, without an array.
+  const ofEdge = edges.map((edge) => (edge.evidence.length === 1 ? positionOf(edge.evidence[0]) : edge.evidence.map(positionOf)))
+  return { items, ofEdge }
+}
+
+/**
  * A stored edge: `[from, to, kind, technique, evidence, conditions, cost, accessLevels, conditional, id?]`.
  * Endpoints are indexes into the snapshot's node list when the node exists (a
  * number), else the id itself; `id` is stored only when it differs from the
  * one {@link edgeId} computes. This drops the longest strings of every edge
  * (its id and both endpoint ids), which is most of the size and parse time.
+ * `evidence` is a position in the snapshot's evidence section (one item) or a
+ * list of them; snapshots written before that section hold the items themselves.
  */
 export type StoredEdge = readonly [
   from: number | string,
   to: number | string,
   kind: EdgeKind,
   technique: string | null,
-  evidence: NonEmpty<Evidence>,
+  evidence: number | readonly number[] | NonEmpty<Evidence>,
   conditions: readonly ConditionRef[],
   cost: number,
   accessLevels: readonly AccessLevel[],
@@ -233,15 +264,19 @@ export type StoredEdge = readonly [
   id?: string,
 ]
 
-/** Encode edges for storage against the node positions of the same snapshot. */
-export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<string, number>): StoredEdge[] {
-  return edges.map((e) => {
+/**
+ * Encode edges for storage against the node positions and the evidence table
+ * of the same snapshot; `edges` starts at position `start` of the list the
+ * table was made from (a chunk of it).
+ */
+export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<string, number>, evidence: EvidenceTable, start = 0): StoredEdge[] {
+  return edges.map((e, i) => {
     const row: StoredEdge = [
       nodeIndex.get(e.from) ?? e.from,
       nodeIndex.get(e.to) ?? e.to,
       e.kind,
       e.technique,
-      e.evidence,
+      evidence.ofEdge[start + i] as number | readonly number[],
       e.conditions,
       e.cost,
       e.accessLevels,
@@ -251,8 +286,21 @@ export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<st
   })
 }
 
-/** Decode stored edges; `nodeIds` are the snapshot's node ids in stored order. */
-export function unpackEdges(rows: readonly StoredEdge[], nodeIds: readonly string[], out: GraphEdge[]): void {
+/** The evidence of a stored edge: its items, looked up by position when stored so. */
+function storedEvidence(stored: StoredEdge[4], items: readonly Evidence[]): NonEmpty<Evidence> {
+  if (typeof stored === 'number') return [itemAt(items, stored)]
+  if (typeof stored[0] !== 'number') return stored as NonEmpty<Evidence>
+  return (stored as readonly number[]).map((position) => itemAt(items, position)) as unknown as NonEmpty<Evidence>
+}
+
+function itemAt(items: readonly Evidence[], position: number): Evidence {
+  const item = items[position]
+  if (item === undefined) throw new Error(`evidence position ${position} is not in the snapshot's evidence section (${items.length} items)`)
+  return item
+}
+
+/** Decode stored edges; `nodeIds` are the snapshot's node ids in stored order, `evidence` its evidence section. */
+export function unpackEdges(rows: readonly StoredEdge[], nodeIds: readonly string[], evidence: readonly Evidence[], out: GraphEdge[]): void {
   for (const row of rows) {
     const from = typeof row[0] === 'number' ? (nodeIds[row[0]] as string) : row[0]
     const to = typeof row[1] === 'number' ? (nodeIds[row[1]] as string) : row[1]
@@ -262,7 +310,7 @@ export function unpackEdges(rows: readonly StoredEdge[], nodeIds: readonly strin
       to,
       kind: row[2],
       technique: row[3],
-      evidence: row[4],
+      evidence: storedEvidence(row[4], evidence),
       conditions: row[5],
       conditional: row[8],
       cost: row[6],

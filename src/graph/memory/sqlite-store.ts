@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
-import type { DataIssue, GraphEdge, GraphNode, Inventory } from '../../model/index.js'
+import type { DataIssue, Evidence, GraphEdge, GraphNode, Inventory } from '../../model/index.js'
 import { CrownpathError, assertNoSecrets, canonicalNodeRef, isCrownpathError } from '../../model/index.js'
 import type { GraphStore, NodePage, NodeQuery, SnapshotContent, SnapshotInput, SnapshotMeta, SnapshotRef } from '../store.js'
 import { buildSnapshotMeta } from '../store.js'
@@ -17,6 +17,7 @@ import {
   decodeChunk,
   decodeValue,
   encodeChunks,
+  evidenceTable,
   joinInventory,
   listJobs,
   packEdges,
@@ -126,12 +127,14 @@ export class MemoryGraphStore implements GraphStore {
     // thread while this one writes the next chunk's JSON); the transaction only inserts bytes.
     const nodeIndex = new Map<string, number>()
     input.nodes.forEach((node, i) => nodeIndex.set(node.id, i))
+    const evidence = evidenceTable(input.edges)
     const { skeleton, lists } = splitInventory(input.inventory)
     const chunks = await encodeChunks(
       (function* () {
         yield* listJobs('nodes', input.nodes, size)
+        yield* listJobs('evidence', evidence.items, size)
         // Packed per chunk so the compact rows of only one chunk exist at a time.
-        yield* listJobs('edges', input.edges, size, (chunk) => packEdges(chunk, nodeIndex))
+        yield* listJobs('edges', input.edges, size, (chunk, start) => packEdges(chunk, nodeIndex, evidence, start))
         yield* listJobs('issues', input.issues, size)
         yield { section: 'inventory', ordinal: 0, rowCount: 1, json: () => JSON.stringify(skeleton) }
         for (const [path, rows] of lists) yield* listJobs(`${INVENTORY_LIST_PREFIX}${path}`, rows, size)
@@ -268,8 +271,10 @@ export class MemoryGraphStore implements GraphStore {
     }
     const nodes = read<GraphNode>('nodes')
     const nodeIds = nodes.map((node) => node.id)
+    // Empty in snapshots written before the section existed: their edges hold their items.
+    const evidence = read<Evidence>('evidence')
     const edges: GraphEdge[] = []
-    for (const row of chunksOf('edges')) unpackEdges(decodeChunk<StoredEdge>(row.data), nodeIds, edges)
+    for (const row of chunksOf('edges')) unpackEdges(decodeChunk<StoredEdge>(row.data), nodeIds, evidence, edges)
     const issues = read<DataIssue>('issues')
     const byId = new Map<string, GraphNode>()
     for (const node of nodes) byId.set(node.id, node)

@@ -1,8 +1,8 @@
 import { brotliDecompressSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { ChunkJob } from '../../../src/graph/memory/codec.js'
-import { compressChunk, decodeChunk, decodeValue, encodeChunks, listJobs, packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
-import type { GraphEdge } from '../../../src/model/index.js'
+import { compressChunk, decodeChunk, decodeValue, encodeChunks, evidenceTable, listJobs, packEdges, unpackEdges } from '../../../src/graph/memory/codec.js'
+import type { Evidence, GraphEdge } from '../../../src/model/index.js'
 import { makeEdge } from '../../../src/model/index.js'
 
 const edge = makeEdge({
@@ -14,13 +14,14 @@ const edge = makeEdge({
 })
 const nodeIndex = new Map([[edge.from, 0], [edge.to, 1]])
 const nodeIds = [edge.from, edge.to]
+const table = evidenceTable([edge])
 
 describe('stored edges', () => {
   it('leave out an id that equals the computed one', () => {
-    const [row] = packEdges([edge], nodeIndex)
+    const [row] = packEdges([edge], nodeIndex, table)
     expect(row).toHaveLength(9)
     const out: GraphEdge[] = []
-    unpackEdges([row!], nodeIds, out)
+    unpackEdges([row!], nodeIds, table.items, out)
     expect(out).toEqual([edge])
   })
 
@@ -42,18 +43,66 @@ describe('stored edges', () => {
   for (const id of differing) {
     it(`keep an id that differs from the computed one: ${id.slice(-40)}`, () => {
       const changed = { ...edge, id }
-      const [row] = packEdges([changed], nodeIndex)
+      const [row] = packEdges([changed], nodeIndex, table)
       expect(row).toHaveLength(10)
       const out: GraphEdge[] = []
-      unpackEdges([row!], nodeIds, out)
+      unpackEdges([row!], nodeIds, table.items, out)
       expect(out[0]!.id).toBe(id)
     })
   }
 
   it('computes the id of an edge without a technique with `-` in its place', () => {
     const structural = makeEdge({ from: edge.from, to: edge.to, kind: 'MemberOf', evidence: edge.evidence })
-    expect(packEdges([structural], nodeIndex)[0]).toHaveLength(9)
-    expect(packEdges([{ ...structural, id: structural.id.replace('|-|', '||') }], nodeIndex)[0]).toHaveLength(10)
+    expect(packEdges([structural], nodeIndex, table)[0]).toHaveLength(9)
+    expect(packEdges([{ ...structural, id: structural.id.replace('|-|', '||') }], nodeIndex, table)[0]).toHaveLength(10)
+  })
+})
+
+describe('stored evidence', () => {
+  const shared: Evidence = { type: 'identity-policy', policy: 'arn:aws:iam::111111111111:policy/ops', statement: 0, action: 'lambda:UpdateFunctionCode', resource: '*' }
+  const own: Evidence = { type: 'inventory', policy: 'aws:scope:111111111111:lambda', statement: null, note: 'the grant covers the function' }
+  const other = makeEdge({ from: edge.to, to: edge.from, kind: 'CanControl', technique: 'aws/resource-hijack/lambda-update-code', evidence: [shared, own] })
+  const third = makeEdge({ from: edge.from, to: edge.from, kind: 'CanControl', technique: 'aws/resource-hijack/lambda-update-code', evidence: [shared] })
+
+  it('keeps each item once, by identity, in first-seen order', () => {
+    const equalCopy = { ...shared }
+    const copied = makeEdge({ from: edge.from, to: edge.to, kind: 'CanControl', technique: 'aws/x', evidence: [equalCopy] })
+    const t = evidenceTable([edge, other, third, copied])
+    expect(t.items).toEqual([edge.evidence[0], shared, own, equalCopy])
+    expect(t.items[1]).toBe(shared)
+    expect(t.items[3]).toBe(equalCopy)
+  })
+
+  it('stores one position for one item, a list for several, and reads back the same edges sharing one object per item', () => {
+    const t = evidenceTable([edge, other, third])
+    expect(t.ofEdge).toEqual([0, [1, 2], 1])
+    const rows = packEdges([edge, other, third], nodeIndex, t)
+    expect(rows.map((r) => r[4])).toEqual([0, [1, 2], 1])
+    const stored = JSON.parse(JSON.stringify({ rows, items: t.items })) as { rows: typeof rows; items: Evidence[] }
+    const out: GraphEdge[] = []
+    unpackEdges(stored.rows, nodeIds, stored.items, out)
+    expect(out).toEqual([edge, other, third])
+    expect(out[1]!.evidence[0]).toBe(out[2]!.evidence[0])
+  })
+
+  it('packs a chunk against its place in the whole list', () => {
+    const t = evidenceTable([edge, other, third])
+    expect(packEdges([other, third], nodeIndex, t, 1).map((r) => r[4])).toEqual([[1, 2], 1])
+  })
+
+  it('reads edges written before the evidence section, which hold their items', () => {
+    const [row] = packEdges([other], nodeIndex, evidenceTable([other]))
+    const before = [...row!]
+    before[4] = other.evidence
+    const out: GraphEdge[] = []
+    unpackEdges([before as unknown as typeof row & object], nodeIds, [], out)
+    expect(out).toEqual([other])
+  })
+
+  it('refuses a position outside the evidence section', () => {
+    const rows = packEdges([third, other], nodeIndex, evidenceTable([third, other]))
+    expect(() => unpackEdges(rows.slice(0, 1), nodeIds, [], [])).toThrow(/evidence position 0 is not in the snapshot's evidence section \(0 items\)/)
+    expect(() => unpackEdges(rows.slice(1), nodeIds, [shared], [])).toThrow(/evidence position 1 is not in the snapshot's evidence section \(1 items\)/)
   })
 })
 

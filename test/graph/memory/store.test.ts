@@ -6,6 +6,7 @@
  * test/conformance/memory-store.test.ts.
  */
 import { spawnSync } from 'node:child_process'
+import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadSnapshotGraph, openMemoryStore } from '../../../src/graph/index.js'
 import type { MemoryGraphStore } from '../../../src/graph/index.js'
 import { isCrownpathError } from '../../../src/model/index.js'
+import { compressChunk, decodeChunk } from '../../../src/graph/memory/codec.js'
 import { sampleSnapshot } from './sample.js'
 
 let dir: string
@@ -59,6 +61,28 @@ describe('memory store: files', () => {
     const second = openStore()
     expect(await second.listSnapshots()).toEqual([meta])
     expect((await second.readSnapshot(meta.id)).edges).toHaveLength(3)
+  })
+
+  it('stores each shared evidence item once and reads a file written before the evidence section', async () => {
+    const input = sampleSnapshot(6)
+    // Two edges explained by the same grant share its item, as derivation makes them.
+    const shared = input.edges[0]!.evidence[0]
+    const edges = [input.edges[0]!, { ...input.edges[1]!, evidence: [shared, ...input.edges[1]!.evidence] }, ...input.edges.slice(2)]
+    const store = openStore()
+    const meta = await store.writeSnapshot({ ...input, edges: edges as typeof input.edges })
+    await store.close()
+    const db = new Database(dbPath)
+    const rowsOf = (section: string): unknown[] =>
+      (db.prepare('SELECT data FROM chunks WHERE section = ? ORDER BY ordinal').all(section) as { data: Buffer }[]).flatMap((r) => decodeChunk<unknown>(r.data))
+    const items = rowsOf('evidence')
+    expect(items).toHaveLength(edges.length)
+    // Rewritten as before the section: items inline in each edge, no evidence rows.
+    const inline = (rowsOf('edges') as unknown[][]).map((row) => row.map((value, i) => (i === 4 ? [value].flat().map((p) => items[p as number]) : value)))
+    db.prepare("DELETE FROM chunks WHERE section IN ('evidence', 'edges')").run()
+    db.prepare("INSERT INTO chunks (snapshot_seq, section, ordinal, row_count, data) VALUES (1, 'edges', 0, ?, ?)").run(inline.length, compressChunk(JSON.stringify(inline)))
+    db.close()
+    const read = await openStore().readSnapshot(meta.id)
+    expect(read.edges).toEqual(edges)
   })
 
   it('reports a file that is not a store as CP_ERR_STORE_OPEN', () => {
