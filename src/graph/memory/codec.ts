@@ -271,12 +271,14 @@ export type StoredEdge = readonly [
  */
 export function packEdges(edges: readonly GraphEdge[], nodeIndex: ReadonlyMap<string, number>, evidence: EvidenceTable, start = 0): StoredEdge[] {
   return edges.map((e, i) => {
+    const stored = evidence.ofEdge[start + i]
+    if (stored === undefined) throw new Error(`edge ${start + i} is not in the evidence table (${evidence.ofEdge.length} edges)`)
     const row: StoredEdge = [
       nodeIndex.get(e.from) ?? e.from,
       nodeIndex.get(e.to) ?? e.to,
       e.kind,
       e.technique,
-      evidence.ofEdge[start + i] as number | readonly number[],
+      stored,
       e.conditions,
       e.cost,
       e.accessLevels,

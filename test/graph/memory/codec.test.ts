@@ -88,6 +88,7 @@ describe('stored evidence', () => {
   it('packs a chunk against its place in the whole list', () => {
     const t = evidenceTable([edge, other, third])
     expect(packEdges([other, third], nodeIndex, t, 1).map((r) => r[4])).toEqual([[1, 2], 1])
+    expect(() => packEdges([other, third], nodeIndex, t, 2)).toThrow(/edge 3 is not in the evidence table \(3 edges\)/)
   })
 
   it('reads edges written before the evidence section, which hold their items', () => {
