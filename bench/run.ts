@@ -2,8 +2,9 @@
  * @module bench/run
  * `npm run bench`: runs each scale (S and M by default, L with `--large`) in
  * its own process, the policy-evaluation micro-benchmark, the API throughput
- * run and the comparisons with Cloudsplaining and PMapper, prints a table and
- * writes JSON under bench/results/ with the machine's cores and Node version.
+ * run and the comparisons with Cloudsplaining and PMapper, prints tables (the
+ * last: a verdict on each DESIGN.md target, bench/targets.ts) and writes JSON
+ * under bench/results/ with the machine's cores and Node version.
  *
  * Flags: --scales S,M  --large  --seed N  --queries N  --cli-runs N  --no-compare  --no-pmapper
  *        --pmapper-accounts N  --no-api  --out DIR
@@ -29,6 +30,7 @@ import type { GrowthInput } from './growth.js'
 import { DERIVE_PHASE } from './scale-run.js'
 import type { ScaleRunResult } from './scale-run.js'
 import { probeRatio } from './stats.js'
+import { TARGET_SCALE, checkTargets } from './targets.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -153,11 +155,14 @@ async function main(): Promise<void> {
   }
   if (pmapperError) out.push(`PMapper: not compared (${pmapperError})`)
   if (pmapper) out.push(...formatPmapperLines(pmapper))
+  // The comparison counts for the target only when it ran on the target scale.
+  const targets = checkTargets(runs, compareScale === TARGET_SCALE ? compare : null)
+  out.push('', `targets of ../shared/DESIGN.md, on scale ${TARGET_SCALE}:`, table(['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.verdict])))
   process.stdout.write(`${out.join('\n')}\n`)
 
   mkdirSync(values.out, { recursive: true })
   const file = join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, growth, policy, api, compare, pmapper: pmapper ?? (pmapperError ? { error: pmapperError } : null) }, null, 2)}\n`)
+  writeFileSync(file, `${JSON.stringify({ machine, seed, runs, growth, policy, api, compare, targets, pmapper: pmapper ?? (pmapperError ? { error: pmapperError } : null) }, null, 2)}\n`)
   process.stderr.write(`results written to ${file}\n`)
 }
 

@@ -19,7 +19,9 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
     expect(stdout).toMatch(/policy evaluation: [\d,]+ decisions\/s per core/)
     expect(stdout).toMatch(/`crownpath ingest manifest` in fresh processes/)
     // --no-compare skips both peers: PMapper is neither installed nor run here.
-    expect(stdout).not.toMatch(/PMapper|Cloudsplaining/)
+    expect(stdout).not.toMatch(/^(PMapper|Cloudsplaining)/m)
+    // The design's targets are set for M: with S alone, each is reported as not run.
+    expect(stdout).toMatch(/targets of \.\.\/shared\/DESIGN\.md, on scale M:/)
 
     const files = readdirSync(out).filter((f) => f.endsWith('.json'))
     expect(files).toHaveLength(1)
@@ -27,12 +29,15 @@ describe('npm run bench (smoke: S, few queries, no Cloudsplaining, no API load)'
       machine: { cores: number; node: string }
       compare: unknown
       pmapper: unknown
+      targets: { target: string; verdict: string }[]
       runs: { scale: string; graph: { nodes: number; edges: number }; ingestMs: number; ingestCpuMs: number; cliIngest: { runs: { wallMs: number; cpuMs: number; peakRssMiB: number; probeMs: number; probeBeforeMs: number; probeAfterMs: number }[]; minMs: number } | null; phases: { phase: string }[]; latencies: { query: string; runs: number; warmupRuns: number; firstMs: number }[] }[]
     }
     expect(result.machine.cores).toBeGreaterThan(0)
     expect(result.machine.node).toBe(process.version)
     expect(result.compare).toBeNull()
     expect(result.pmapper).toBeNull()
+    expect(result.targets).toHaveLength(5)
+    expect(result.targets.every((t) => t.verdict === 'not run')).toBe(true)
     const [s] = result.runs
     expect(s?.scale).toBe('S')
     expect(s!.graph.nodes).toBeGreaterThan(1000)
