@@ -68,7 +68,7 @@ export interface AdminVerdict {
   readonly unresolvedConditions: readonly ConditionRef[]
   /** Statements granting the first probe (evidence for the tier-zero edge). */
   readonly matched: readonly MatchedStatement[]
-  /** Per probe action, its decision. */
+  /** Per probe action asked, its decision: every probe for an admin, else those up to the first one not allowed. */
   readonly probes: Readonly<Record<string, EvaluationResult>>
 }
 
@@ -695,8 +695,12 @@ export function compileAuthorizer(aws: AwsInventory, options: AuthorizerOptions 
     for (const action of ADMIN_PROBE_ACTIONS) {
       const result = evaluateWith({ principal, action, resource: '*' }, entry)
       probes[action] = result
-      if (result.decision !== 'allowed') isAdmin = false
-      else refs = refs.concat(result.unresolvedConditions)
+      if (result.decision !== 'allowed') {
+        // The rest cannot make an admin: most principals stop at the first probe.
+        isAdmin = false
+        break
+      }
+      refs = refs.concat(result.unresolvedConditions)
     }
     const first = probes[ADMIN_PROBE_ACTIONS[0]]
     return {

@@ -127,7 +127,12 @@ describe('isAdminEquivalent', () => {
     expect(authorizer.isAdminEquivalent('arn:aws:iam::111111111111:user/bounded-admin').isAdmin).toBe(false)
   })
   it('is false for iam:* alone (that is an escalation finding, not tier zero)', () => {
-    expect(authorizer.isAdminEquivalent('arn:aws:iam::111111111111:user/iam-only').isAdmin).toBe(false)
+    const verdict = authorizer.isAdminEquivalent('arn:aws:iam::111111111111:user/iam-only')
+    expect(verdict.isAdmin).toBe(false)
+    // The IAM probes are allowed; the first probe outside IAM is not, and nothing after it is asked.
+    const firstOutsideIam = ADMIN_PROBE_ACTIONS.findIndex((a) => !a.startsWith('iam:'))
+    expect(Object.keys(verdict.probes)).toEqual(ADMIN_PROBE_ACTIONS.slice(0, firstOutsideIam + 1))
+    expect(Object.values(verdict.probes).map((r) => r.decision)).toEqual([...Array(firstOutsideIam).fill('allowed'), 'implicitDeny'])
   })
   it('is conditional when the grant needs MFA', () => {
     const verdict = authorizer.isAdminEquivalent('arn:aws:iam::111111111111:user/mfa-admin')
