@@ -27,8 +27,13 @@ import {
 import type { StoredEdge } from './codec.js'
 import { makeSnapshotId, matchSnapshotRef } from './snapshot-id.js'
 
-/** Bumped when the table layout changes; older files are refused rather than misread. */
-const SCHEMA_VERSION = 1
+/**
+ * Bumped when the layout of the tables or of the chunks changes, so that an
+ * older crownpath refuses a file it would misread (it reads up to its own
+ * version); this one reads every earlier layout.
+ * 1: the tables. 2: edges name their evidence items in the `evidence` section.
+ */
+export const SCHEMA_VERSION = 2
 
 /** Where a chunk write happened, given to the test hook. */
 export interface ChunkWrittenInfo {

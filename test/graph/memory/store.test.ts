@@ -15,6 +15,7 @@ import { loadSnapshotGraph, openMemoryStore } from '../../../src/graph/index.js'
 import type { MemoryGraphStore } from '../../../src/graph/index.js'
 import { isCrownpathError } from '../../../src/model/index.js'
 import { compressChunk, decodeChunk } from '../../../src/graph/memory/codec.js'
+import { SCHEMA_VERSION } from '../../../src/graph/memory/sqlite-store.js'
 import { sampleSnapshot } from './sample.js'
 
 let dir: string
@@ -80,9 +81,30 @@ describe('memory store: files', () => {
     const inline = (rowsOf('edges') as unknown[][]).map((row) => row.map((value, i) => (i === 4 ? [value].flat().map((p) => items[p as number]) : value)))
     db.prepare("DELETE FROM chunks WHERE section IN ('evidence', 'edges')").run()
     db.prepare("INSERT INTO chunks (snapshot_seq, section, ordinal, row_count, data) VALUES (1, 'edges', 0, ?, ?)").run(inline.length, compressChunk(JSON.stringify(inline)))
+    // …and stamped with the layout version of that time: the evidence section came with layout 2.
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2)
+    db.pragma('user_version = 1')
     db.close()
-    const read = await openStore().readSnapshot(meta.id)
-    expect(read.edges).toEqual(edges)
+    expect((await openStore({ readonly: true }).readSnapshot(meta.id)).edges).toEqual(edges)
+    // Opened to write, the file takes this layout's version: an older crownpath then refuses it.
+    expect((await openStore().readSnapshot(meta.id)).edges).toEqual(edges)
+    const stamped = new Database(dbPath, { readonly: true })
+    expect(stamped.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    stamped.close()
+  })
+
+  it('refuses a file of a newer layout as CP_ERR_STORE_OPEN rather than misread it', async () => {
+    await openStore().close()
+    const db = new Database(dbPath)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    let error: unknown
+    try {
+      openStore()
+    } catch (e) {
+      error = e
+    }
+    expect(isCrownpathError(error, 'CP_ERR_STORE_OPEN') && error.message).toContain(`layout version ${SCHEMA_VERSION + 1}, this crownpath reads up to ${SCHEMA_VERSION}`)
   })
 
   it('reports a file that is not a store as CP_ERR_STORE_OPEN', () => {
