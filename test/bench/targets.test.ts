@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { summariseCliIngest } from '../../bench/cli-ingest.js'
 import type { CloudsplainingComparison } from '../../bench/cloudsplaining.js'
 import type { ScaleRunResult } from '../../bench/scale-run.js'
 import { checkTargets } from '../../bench/targets.js'
@@ -23,12 +24,8 @@ function run(scale: 'S' | 'M', over: Partial<ScaleRunResult> = {}): ScaleRunResu
   } as ScaleRunResult
 }
 
-const cliRuns = (walls: number[], peakRssMiB: number) => ({
-  runs: walls.map((wallMs, i) => ({ wallMs, cpuMs: wallMs, peakRssMiB, probeMs: 1200 + 100 * i, probeBeforeMs: 1200, probeAfterMs: 1200 + 200 * i })),
-  minMs: Math.min(...walls),
-  medianMs: [...walls].sort((a, b) => a - b)[Math.floor(walls.length / 2)]!,
-  maxPeakRssMiB: peakRssMiB,
-})
+const cliRuns = (walls: number[], peakRssMiB: number) =>
+  summariseCliIngest(walls.map((wallMs, i) => ({ wallMs, cpuMs: wallMs, peakRssMiB, probeMs: 1200 + 100 * i, probeBeforeMs: 1200, probeAfterMs: 1200 + 200 * i })))
 
 const compare = (over: Partial<CloudsplainingComparison>): CloudsplainingComparison => ({ file: 'x.json', principals: 8000, policies: 20002, cloudsplainingMs: 60_000, crownpathMs: 6_000, ratio: 10, note: '', ...over })
 
